@@ -1,0 +1,24 @@
+import type { Session, SessionUser } from '$lib/server/auth/sessions';
+
+declare global {
+  namespace App {
+    interface Locals {
+      user: SessionUser | null;
+      session: Session | null;
+    }
+    interface PageData {
+      user?: SessionUser | null;
+    }
+    interface Error {
+      message: string;
+    }
+  }
+  namespace NodeJS {
+    interface Process {
+      on(event: 'sveltekit:shutdown', listener: (reason: string) => void): this;
+      once(event: 'sveltekit:shutdown', listener: (reason: string) => void): this;
+    }
+  }
+}
+
+export {};

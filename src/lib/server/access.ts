@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { SessionUser } from './auth/sessions';
+import { db } from './db';
+import { findProgrammeForMember, type MemberRole } from './db/queries/programmes';
+
+const RANK: Record<MemberRole, number> = { viewer: 1, editor: 2, owner: 3 };
+
+export function roleAllows(role: MemberRole, needed: MemberRole): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/**
+ * The one gate for programme pages and actions. A non-member gets 404, not 403, so the
+ * existence of a programme is not confirmed to people outside it.
+ */
+export async function requireProgramme(
+  user: SessionUser | null,
+  slug: string,
+  needed: MemberRole = 'viewer'
+) {
+  if (!user) error(404, 'Not found');
+  const programme = await findProgrammeForMember(db(), slug, user.id);
+  if (!programme) error(404, 'Not found');
+  if (!roleAllows(programme.role, needed)) {
+    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  }
+  return programme;
+}

@@ -1,0 +1,4 @@
+export * from './users';
+export * from './programmes';
+export * from './inventory';
+export * from './audit';

@@ -1,0 +1,26 @@
+/**
+ * Server log lines. Values that came from users are escaped so they cannot forge extra
+ * log lines or terminal control sequences (OWASP log injection).
+ */
+export function escapeForLog(value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+export const log = {
+  info(message: string) {
+    console.log(message);
+  },
+  warn(message: string) {
+    console.warn(message);
+  },
+  error(message: string, error?: unknown) {
+    console.error(error === undefined ? message : `${message}: ${describeError(error)}`);
+  }
+};
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : escapeForLog(error);
+}

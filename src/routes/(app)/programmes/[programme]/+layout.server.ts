@@ -1,0 +1,11 @@
+import { requireProgramme } from '$lib/server/access';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, params }) => {
+  const programme = await requireProgramme(locals.user, params.programme);
+  const base = `/programmes/${programme.slug}`;
+  return {
+    programme,
+    navigation: [{ href: base, label: 'Overview' }]
+  };
+};

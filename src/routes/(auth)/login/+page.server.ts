@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { signInSchema, safeRedirectPath } from '$lib/schemas/auth';
+import { fieldErrors, formFields } from '$lib/schemas/form';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { signIn } from '$lib/server/auth/sign-in';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+  return {};
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, url, getClientAddress }) => {
+    const fields = formFields(await request.formData(), ['email', 'password']);
+    // Echo back only the email, never the password.
+    const email = (fields.email ?? '').slice(0, 320);
+    const parsed = signInSchema.safeParse(fields);
+    if (!parsed.success) {
+      return fail(400, { email, errors: fieldErrors(parsed.error) });
+    }
+    const result = await signIn(db(), parsed.data.email, parsed.data.password, {
+      ipAddress: getClientAddress(),
+      userAgent: request.headers.get('user-agent')
+    });
+    if (!result.ok) {
+      return fail(400, {
+        email,
+        errors: { email: 'Enter a correct email address and password' }
+      });
+    }
+    setSessionCookie(cookies, url, result.token, result.session.absoluteExpiresAt);
+    redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+  }
+};

@@ -1,0 +1,36 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  css: {
+    preprocessorOptions: {
+      // govuk-frontend is resolved from node_modules; its own deprecation notices are not ours to fix.
+      scss: { quietDeps: true, loadPaths: ['node_modules'] }
+    }
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node'
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // A fresh PGlite takes a few seconds to boot; one per worker, reset between tests.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['tests/integration/global-setup.ts']
+        }
+      }
+    ]
+  }
+});
