@@ -1,0 +1,82 @@
+import { count, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
+import { signIn } from '$lib/server/auth/sign-in';
+import { councils, contracts, demoCredentials, systems, users } from '$lib/server/db/schema';
+import { councilOverview, listProgrammesForUser } from '$lib/server/db/queries/programmes';
+import { demoSignInLine, seedDemoIfEmpty } from '$lib/server/demo-seed';
+import { describeEachDriver } from './harness';
+import { createUser } from './factories/users';
+
+const TODAY = '2026-11-27';
+
+describeEachDriver('demo seed', (ctx) => {
+  it('seeds the demo programme and an account that can sign in with the printed password', async () => {
+    expect(await seedDemoIfEmpty(ctx.db, TODAY)).toBe('seeded');
+    const line = await demoSignInLine(ctx.db);
+    const match = /^Demo sign-in: (\S+) \/ ([a-z2-7]{20})$/.exec(line ?? '');
+    expect(match?.[1]).toBe(DEMO_EMAIL);
+    const result = await signIn(ctx.db, match![1]!, match![2]!);
+    expect(result.ok).toBe(true);
+  });
+
+  it('seeds once: a second start changes nothing', async () => {
+    await seedDemoIfEmpty(ctx.db, TODAY);
+    const before = await tableCounts();
+    expect(await seedDemoIfEmpty(ctx.db, TODAY)).toBe('not-empty');
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('does not seed a database that already has users', async () => {
+    await createUser(ctx.db);
+    expect(await seedDemoIfEmpty(ctx.db, TODAY)).toBe('not-empty');
+    expect(await demoSignInLine(ctx.db)).toBeNull();
+  });
+
+  it('gives the demo user the programme with every predecessor assigned a successor', async () => {
+    await seedDemoIfEmpty(ctx.db, TODAY);
+    const [demo] = await ctx.db.select().from(users).where(eq(users.email, DEMO_EMAIL));
+    const list = await listProgrammesForUser(ctx.db, demo!.id);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ role: 'owner', vestingDate: '2028-04-01' });
+    const overview = await councilOverview(ctx.db, list[0]!.id);
+    const expected = buildDemoProgramme(TODAY);
+    expect(overview).toHaveLength(expected.councils.length);
+    const nameOf = new Map(overview.map((c) => [c.id, c.name]));
+    for (const council of expected.councils) {
+      const row = overview.find((c) => c.name === council.name)!;
+      const successorKeys = council.succeededBy.map(
+        (key) => expected.councils.find((c) => c.key === key)!.name
+      );
+      expect(row.successorIds.map((id) => nameOf.get(id)).sort()).toEqual(successorKeys.sort());
+    }
+    const county = overview.find((c) => c.name === 'Thornshire County Council')!;
+    expect(county.systemCount).toBe(
+      expected.systems.filter((s) => s.council === 'thornshire').length
+    );
+    expect(county.contractCount).toBe(
+      expected.contracts.filter((c) => c.council === 'thornshire').length
+    );
+  });
+
+  it('shows another user none of the demo programme', async () => {
+    await seedDemoIfEmpty(ctx.db, TODAY);
+    const other = await createUser(ctx.db);
+    expect(await listProgrammesForUser(ctx.db, other.id)).toEqual([]);
+  });
+
+  async function tableCounts() {
+    const out: Record<string, number> = {};
+    for (const [name, table] of Object.entries({
+      users,
+      councils,
+      systems,
+      contracts,
+      demoCredentials
+    })) {
+      const [row] = await ctx.db.select({ n: count() }).from(table);
+      out[name] = row?.n ?? 0;
+    }
+    return out;
+  }
+});

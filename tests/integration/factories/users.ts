@@ -1,0 +1,24 @@
+import { users } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/types';
+import { hashPassword } from '$lib/server/auth/passwords';
+
+let counter = 0;
+
+export async function createUser(
+  db: Database,
+  overrides: Partial<{ email: string; password: string; isAdmin: boolean; disabledAt: Date }> = {}
+) {
+  counter += 1;
+  const password = overrides.password ?? 'correct horse battery staple';
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: overrides.email ?? `person${counter}@council.example`,
+      displayName: `Person ${counter}`,
+      passwordHash: await hashPassword(password),
+      isAdmin: overrides.isAdmin ?? false,
+      disabledAt: overrides.disabledAt ?? null
+    })
+    .returning();
+  return { ...user!, password };
+}
