@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
+import { checkSignInThrottle } from './throttle';
 import { createSession, type Session, type SessionMeta } from './sessions';
 
 export type SignInResult =
@@ -24,6 +25,17 @@ export async function signIn(
   meta: SessionMeta = {}
 ): Promise<SignInResult> {
   const normalised = normaliseEmail(email);
+  const throttle = await checkSignInThrottle(db, normalised, meta.ipAddress ?? null);
+  if (!throttle.allowed) {
+    // The password is not checked at all while locked, so guessing gains nothing.
+    await recordAudit(db, {
+      actorLabel: normalised,
+      entity: 'session',
+      action: 'sign_in_throttled',
+      ipAddress: meta.ipAddress ?? null
+    });
+    return { ok: false, reason: 'throttled', retryAfterMinutes: throttle.retryAfterMinutes };
+  }
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
@@ -48,7 +60,7 @@ export async function signIn(
       },
       ipAddress: meta.ipAddress ?? null
     });
-    return { ok: false };
+    return { ok: false, reason: 'invalid' };
   }
 
   return db.transaction(async (tx) => {

@@ -25,10 +25,11 @@ export const actions: Actions = {
       userAgent: request.headers.get('user-agent')
     });
     if (!result.ok) {
-      return fail(400, {
-        email,
-        errors: { email: 'Enter a correct email address and password' }
-      });
+      const message =
+        result.reason === 'throttled'
+          ? `Too many failed attempts to sign in. Wait ${result.retryAfterMinutes} ${result.retryAfterMinutes === 1 ? 'minute' : 'minutes'} and try again, or ask an administrator to reset your password.`
+          : 'Enter a correct email address and password';
+      return fail(result.reason === 'throttled' ? 429 : 400, { email, errors: { email: message } });
     }
     setSessionCookie(cookies, url, result.token, result.session.absoluteExpiresAt);
     redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));

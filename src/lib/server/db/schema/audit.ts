@@ -25,6 +25,9 @@ export const auditEvents = pgTable(
   },
   (t) => [
     index('audit_events_programme_idx').on(t.programmeId, t.occurredAt),
-    index('audit_events_user_idx').on(t.userId)
+    index('audit_events_user_idx').on(t.userId),
+    // Sign-in throttling counts recent failures per account and per address.
+    index('audit_events_actor_action_idx').on(t.actorLabel, t.action, t.occurredAt),
+    index('audit_events_ip_action_idx').on(t.ipAddress, t.action, t.occurredAt)
   ]
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_actor_action_idx" ON "audit_events" USING btree ("actor_label","action","occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_events_ip_action_idx" ON "audit_events" USING btree ("ip_address","action","occurred_at");
