@@ -7,7 +7,9 @@ import { checkSignInThrottle } from './throttle';
 import { createSession, type Session, type SessionMeta } from './sessions';
 
 export type SignInResult =
-  { ok: true; token: string; session: Session; userId: string } | { ok: false };
+  | { ok: true; token: string; session: Session; userId: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

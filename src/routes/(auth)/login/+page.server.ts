@@ -4,11 +4,14 @@ import { fieldErrors, formFields } from '$lib/schemas/form';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { signIn } from '$lib/server/auth/sign-in';
 import { db } from '$lib/server/db';
+import { countUsers } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
-  return {};
+  // A new installation without demo data: the first administrator is created at /setup.
+  if ((await countUsers(db())) === 0) redirect(303, '/setup');
+  return { signedOut: url.searchParams.has('signedOut') };
 };
 
 export const actions: Actions = {

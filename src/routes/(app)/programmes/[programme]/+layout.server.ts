@@ -6,6 +6,9 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
   const base = `/programmes/${programme.slug}`;
   return {
     programme,
-    navigation: [{ href: base, label: 'Overview' }]
+    navigation: [
+      { href: base, label: 'Overview' },
+      { href: `${base}/members`, label: 'Members' }
+    ]
   };
 };

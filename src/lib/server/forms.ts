@@ -1,0 +1,59 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { fieldErrors } from '$lib/schemas/form';
+
+export interface FormFailure {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; failure: ActionFailure<FormFailure> };
+
+/** Never echoed back to the page. */
+const SECRET_FIELDS = new Set(['password', 'confirm', 'current']);
+
+/**
+ * Reads a submitted form and validates it with a zod schema. On failure the answer is a 400
+ * with one message per field and the safe values to refill the form with.
+ */
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S
+): Promise<Parsed<z.infer<S>>> {
+  let data: FormData;
+  try {
+    data = await request.formData();
+  } catch {
+    return {
+      ok: false,
+      failure: fail(400, { errors: { form: 'The form could not be read. Try again.' }, values: {} })
+    };
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of data) {
+    if (typeof value === 'string' && !(key in fields)) fields[key] = value;
+  }
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    failure: fail(400, { errors: fieldErrors(parsed.error), values: safeValues(fields) })
+  };
+}
+
+export function failWith(
+  field: string,
+  message: string,
+  values: Record<string, string> = {},
+  status = 400
+) {
+  return fail(status, { errors: { [field]: message }, values: safeValues(values) });
+}
+
+function safeValues(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!SECRET_FIELDS.has(key)) out[key] = value.slice(0, 2000);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { changePasswordSchema, sessionIdSchema } from '$lib/schemas/accounts';
+import { changeOwnPassword, endOwnSession, listSessionsForUser } from '$lib/server/accounts';
+import { db } from '$lib/server/db';
+import { failWith, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+  sessions: (await listSessionsForUser(db(), locals.user!.id)).map((s) => ({
+    ...s,
+    current: s.id === locals.session!.id
+  }))
+});
+
+export const actions: Actions = {
+  changePassword: async ({ request, locals, getClientAddress }) => {
+    const parsed = await parseForm(request, changePasswordSchema);
+    if (!parsed.ok) return parsed.failure;
+    const outcome = await changeOwnPassword(
+      db(),
+      locals.user!,
+      locals.session!.id,
+      parsed.data,
+      getClientAddress()
+    );
+    if (!outcome.ok) return failWith(outcome.field, outcome.message);
+    return { passwordChanged: true };
+  },
+  endSession: async ({ request, locals, getClientAddress }) => {
+    const parsed = await parseForm(request, sessionIdSchema);
+    if (!parsed.ok) return parsed.failure;
+    const outcome = await endOwnSession(
+      db(),
+      locals.user!.id,
+      parsed.data.sessionId,
+      getClientAddress()
+    );
+    if (!outcome.ok) return failWith(outcome.field, outcome.message);
+    return { sessionEnded: true };
+  }
+};
