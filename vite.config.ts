@@ -28,7 +28,9 @@ export default defineConfig({
           // A fresh PGlite takes a few seconds to boot; one per worker, reset between tests.
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          globalSetup: ['tests/integration/global-setup.ts']
+          globalSetup: ['tests/integration/global-setup.ts'],
+          // The built server is already compiled: Node loads it as it is, untransformed.
+          server: { deps: { external: [/\.svelte-kit\/output\//] } }
         }
       }
     ]

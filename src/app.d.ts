@@ -11,6 +11,8 @@ declare global {
     }
     interface Error {
       message: string;
+      /** Quoted to support so an unexpected error can be found in the server log. */
+      reference?: string;
     }
   }
   namespace NodeJS {

@@ -22,5 +22,10 @@ export const log = {
 };
 
 export function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : escapeForLog(error);
+  if (error instanceof Error) return error.stack || error.message || error.name;
+  try {
+    return escapeForLog(typeof error === 'object' ? JSON.stringify(error) : error);
+  } catch {
+    return escapeForLog(error);
+  }
 }

@@ -1,0 +1,268 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '$lib/server/auth/sessions';
+import { sessionIdFromToken } from '$lib/server/auth/tokens';
+import { describeEachDriver } from './harness';
+import { startTestApp, type TestApp } from './app';
+import {
+  ACTORS,
+  createAccessFixtures,
+  FIXTURE_PASSWORD,
+  type AccessFixtures,
+  type Actor
+} from './factories/access';
+import type { Database } from '$lib/server/db/types';
+
+/**
+ * Who may do what: every route and every form action × every kind of person. A route or
+ * action missing from this table fails the test, so new ones must state their rule here.
+ *
+ *   ok        GET 200; POST 200 or 303 (the action ran)
+ *   redirect  303 (GET only)
+ *   login     GET 303 to /login; POST 401
+ *   notFound  404 (non-members must not learn that a programme exists)
+ *   forbidden 403 (a member whose role does not allow it)
+ */
+type Outcome = 'ok' | 'redirect' | 'login' | 'notFound' | 'forbidden';
+type Rule = Record<Actor, Outcome>;
+type Payload = (
+  f: AccessFixtures,
+  actor: Actor,
+  db: Database
+) => Promise<Record<string, string>> | Record<string, string>;
+
+interface RouteRule {
+  path: (f: AccessFixtures) => string;
+  get?: Rule;
+  actions?: Record<string, { rule: Rule; payload?: Payload }>;
+}
+
+const all = (outcome: Outcome): Rule => ({
+  anonymous: outcome,
+  viewer: outcome,
+  editor: outcome,
+  owner: outcome,
+  admin: outcome,
+  outsider: outcome
+});
+const signedIn = (outcome: Outcome, anonymous: Outcome = 'login'): Rule => ({
+  ...all(outcome),
+  anonymous
+});
+const members: Rule = {
+  anonymous: 'login',
+  viewer: 'ok',
+  editor: 'ok',
+  owner: 'ok',
+  admin: 'notFound',
+  outsider: 'notFound'
+};
+const ownersOnly: Rule = {
+  anonymous: 'login',
+  viewer: 'forbidden',
+  editor: 'forbidden',
+  owner: 'ok',
+  admin: 'notFound',
+  outsider: 'notFound'
+};
+const adminsOnly: Rule = {
+  anonymous: 'login',
+  viewer: 'notFound',
+  editor: 'notFound',
+  owner: 'notFound',
+  admin: 'ok',
+  outsider: 'notFound'
+};
+
+const ROUTES: Record<string, RouteRule> = {
+  '/': { path: () => '/', get: all('redirect') },
+  '/about': { path: () => '/about', get: all('ok') },
+  '/healthz': { path: () => '/healthz', get: all('ok') },
+  '/(auth)/login': {
+    path: () => '/login',
+    get: { ...all('redirect'), anonymous: 'ok' },
+    actions: {
+      default: {
+        rule: all('ok'),
+        payload: (f) => ({ email: f.users.spare.email, password: FIXTURE_PASSWORD })
+      }
+    }
+  },
+  '/(auth)/setup': {
+    path: () => '/setup',
+    get: all('notFound'),
+    actions: {
+      default: {
+        rule: all('notFound'),
+        payload: () => ({
+          email: 'new@council.example',
+          displayName: 'New',
+          password: 'a long new password',
+          confirm: 'a long new password'
+        })
+      }
+    }
+  },
+  '/logout': {
+    path: () => '/logout',
+    get: signedIn('ok', 'redirect'),
+    actions: { default: { rule: all('ok') } }
+  },
+  '/(app)/account': {
+    path: () => '/account',
+    get: signedIn('ok'),
+    actions: {
+      changePassword: {
+        rule: signedIn('ok'),
+        payload: () => ({
+          current: FIXTURE_PASSWORD,
+          password: 'an entirely new passphrase',
+          confirm: 'an entirely new passphrase'
+        })
+      },
+      endSession: {
+        rule: signedIn('ok'),
+        payload: async (f, actor, db) => {
+          if (actor === 'anonymous') return { sessionId: '0'.repeat(64) };
+          const { token } = await createSession(db, f.users[actor].id);
+          return { sessionId: sessionIdFromToken(token) };
+        }
+      }
+    }
+  },
+  '/(app)/admin/users': {
+    path: () => '/admin/users',
+    get: adminsOnly,
+    actions: {
+      create: {
+        rule: adminsOnly,
+        payload: () => ({ email: 'added@council.example', displayName: 'Added person' })
+      }
+    }
+  },
+  '/(app)/admin/users/[user]': {
+    path: (f) => `/admin/users/${f.users.spare.id}`,
+    get: adminsOnly,
+    actions: {
+      disable: { rule: adminsOnly },
+      enable: { rule: adminsOnly },
+      resetPassword: { rule: adminsOnly }
+    }
+  },
+  '/(app)/programmes': { path: () => '/programmes', get: signedIn('ok') },
+  '/(app)/programmes/[programme]': { path: (f) => `/programmes/${f.programmeSlug}`, get: members },
+  '/(app)/programmes/[programme]/members': {
+    path: (f) => `/programmes/${f.programmeSlug}/members`,
+    get: members,
+    actions: {
+      add: { rule: ownersOnly, payload: (f) => ({ email: f.users.spare.email, role: 'viewer' }) },
+      changeRole: {
+        rule: ownersOnly,
+        payload: (f) => ({ userId: f.users.editor.id, role: 'viewer' })
+      },
+      remove: { rule: ownersOnly, payload: (f) => ({ userId: f.users.viewer.id }) }
+    }
+  }
+};
+
+describe('the access table covers the app', () => {
+  const discovered = discoverRoutes('src/routes');
+  const serverModules = import.meta.glob('/src/routes/**/+page.server.ts');
+
+  it('lists every route, and only routes that exist', () => {
+    expect(Object.keys(ROUTES).sort()).toEqual([...discovered].sort());
+  });
+
+  it('lists every form action of every route', async () => {
+    for (const [file, load] of Object.entries(serverModules)) {
+      const routeId = routeIdOf(
+        file.replace(/^\/src\/routes/, '').replace(/\/\+page\.server\.ts$/, '')
+      );
+      const module = (await load()) as { actions?: Record<string, unknown> };
+      const actual = Object.keys(module.actions ?? {}).sort();
+      expect(Object.keys(ROUTES[routeId]?.actions ?? {}).sort(), `actions of ${routeId}`).toEqual(
+        actual
+      );
+    }
+  });
+});
+
+describeEachDriver('access control matrix', (ctx) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(ctx.handle);
+  });
+
+  for (const [routeId, route] of Object.entries(ROUTES)) {
+    for (const actor of ACTORS) {
+      if (route.get) {
+        const expected = route.get[actor];
+        it(`GET ${routeId} as ${actor} → ${expected}`, async () => {
+          const f = await createAccessFixtures(ctx.db);
+          const response = await app.get(route.path(f), { cookie: await f.cookieFor(actor) });
+          expectOutcome(response, expected, 'GET');
+        });
+      }
+      for (const [name, action] of Object.entries(route.actions ?? {})) {
+        const expected = action.rule[actor];
+        it(`POST ${routeId} ?/${name} as ${actor} → ${expected}`, async () => {
+          const f = await createAccessFixtures(ctx.db);
+          const fields = (await action.payload?.(f, actor, ctx.db)) ?? {};
+          const query = name === 'default' ? '' : `?/${name}`;
+          const response = await app.post(`${route.path(f)}${query}`, fields, {
+            cookie: await f.cookieFor(actor)
+          });
+          expectOutcome(response, expected, 'POST');
+        });
+      }
+    }
+  }
+});
+
+function expectOutcome(response: Response, expected: Outcome, method: 'GET' | 'POST') {
+  const status = response.status;
+  const location = response.headers.get('location') ?? '';
+  switch (expected) {
+    case 'ok':
+      expect(method === 'GET' ? [200] : [200, 303]).toContain(status);
+      break;
+    case 'redirect':
+      expect(status).toBe(303);
+      break;
+    case 'login':
+      if (method === 'GET') {
+        expect(status).toBe(303);
+        expect(location).toMatch(/^\/login/);
+      } else {
+        expect(status).toBe(401);
+      }
+      break;
+    case 'notFound':
+      expect(status).toBe(404);
+      break;
+    case 'forbidden':
+      expect(status).toBe(403);
+      break;
+  }
+}
+
+/** Route ids as SvelteKit names them, from the files under src/routes. */
+function discoverRoutes(root: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry)) {
+        found.add(routeIdOf(`/${relative(root, dir).split(sep).join('/')}`));
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+function routeIdOf(path: string): string {
+  return path === '/' || path === '' ? '/' : path.replace(/\/$/, '');
+}

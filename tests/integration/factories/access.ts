@@ -1,0 +1,62 @@
+import { hashPassword } from '$lib/server/auth/passwords';
+import { createSession } from '$lib/server/auth/sessions';
+import { programmeMembers, programmes, users } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/types';
+
+export const ACTORS = ['anonymous', 'viewer', 'editor', 'owner', 'admin', 'outsider'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export const FIXTURE_PASSWORD = 'fixture password for tests';
+let sharedHash: Promise<string> | null = null;
+
+export interface AccessFixtures {
+  programmeSlug: string;
+  users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
+  cookieFor(actor: Actor): Promise<string | undefined>;
+}
+
+/**
+ * One programme with a viewer, an editor and an owner; an administrator who is not a member;
+ * an outsider who owns a different programme; and a spare user to act upon.
+ */
+export async function createAccessFixtures(db: Database): Promise<AccessFixtures> {
+  sharedHash ??= hashPassword(FIXTURE_PASSWORD);
+  const passwordHash = await sharedHash;
+  const names = ['viewer', 'editor', 'owner', 'admin', 'outsider', 'spare'] as const;
+  const rows = await db
+    .insert(users)
+    .values(
+      names.map((name) => ({
+        email: `${name}@council.example`,
+        displayName: `The ${name}`,
+        passwordHash,
+        isAdmin: name === 'admin'
+      }))
+    )
+    .returning({ id: users.id, email: users.email });
+  const byName = Object.fromEntries(
+    names.map((name, i) => [name, rows[i]!])
+  ) as AccessFixtures['users'];
+  const [main, other] = await db
+    .insert(programmes)
+    .values([
+      { name: 'Matrix programme', slug: 'matrix', vestingDate: '2028-04-01' },
+      { name: 'Other programme', slug: 'other', vestingDate: '2028-04-01' }
+    ])
+    .returning({ id: programmes.id });
+  await db.insert(programmeMembers).values([
+    { programmeId: main!.id, userId: byName.viewer.id, role: 'viewer' },
+    { programmeId: main!.id, userId: byName.editor.id, role: 'editor' },
+    { programmeId: main!.id, userId: byName.owner.id, role: 'owner' },
+    { programmeId: other!.id, userId: byName.outsider.id, role: 'owner' }
+  ]);
+  return {
+    programmeSlug: 'matrix',
+    users: byName,
+    async cookieFor(actor) {
+      if (actor === 'anonymous') return undefined;
+      const { token } = await createSession(db, byName[actor].id);
+      return `vd_session=${token}`;
+    }
+  };
+}
