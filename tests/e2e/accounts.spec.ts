@@ -27,7 +27,11 @@ async function signInAs(browser: Browser, email: string, password: string, userA
   return { context, page };
 }
 
-test('a viewer sees no edit controls, and a forged POST from a viewer is refused', async ({ page, browser, baseURL }) => {
+test('a viewer sees no edit controls, and a forged POST from a viewer is refused', async ({
+  page,
+  browser,
+  baseURL
+}) => {
   await signIn(page);
   const viewer = await addUserAsAdmin(page, 'viewer');
 
@@ -38,13 +42,17 @@ test('a viewer sees no edit controls, and a forged POST from a viewer is refused
   await page.getByLabel('Viewer').check();
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('Member added');
-  await expect(page.getByRole('row', { name: new RegExp(viewer.email.replace(/[.+]/g, '\\$&')) })).toContainText('Viewer');
+  await expect(
+    page.getByRole('row', { name: new RegExp(viewer.email.replace(/[.+]/g, '\\$&')) })
+  ).toContainText('Viewer');
 
   const asViewer = await signInAs(browser, viewer.email, viewer.password);
   await asViewer.page.getByRole('link', { name: 'Thornshire reorganisation (demo)' }).click();
   await asViewer.page.getByRole('link', { name: 'Members' }).click();
   await expect(asViewer.page.getByRole('heading', { level: 1 })).toHaveText('Members');
-  await expect(asViewer.page.getByRole('button', { name: /Add member|Remove|Save/ })).toHaveCount(0);
+  await expect(asViewer.page.getByRole('button', { name: /Add member|Remove|Save/ })).toHaveCount(
+    0
+  );
   await expect(asViewer.page.getByRole('heading', { name: 'Add a member' })).toHaveCount(0);
   await expectNoAxeViolations(asViewer.page);
 
@@ -56,7 +64,9 @@ test('a viewer sees no edit controls, and a forged POST from a viewer is refused
   });
   expect(forged.status()).toBe(403);
   await asViewer.page.reload();
-  await expect(asViewer.page.getByRole('row', { name: new RegExp(viewer.email.replace(/[.+]/g, '\\$&')) })).toContainText('Viewer');
+  await expect(
+    asViewer.page.getByRole('row', { name: new RegExp(viewer.email.replace(/[.+]/g, '\\$&')) })
+  ).toContainText('Viewer');
   await asViewer.context.close();
 });
 
@@ -86,7 +96,10 @@ test('a session can be seen and ended from another browser', async ({ page, brow
   await second.context.close();
 });
 
-test('repeated wrong passwords lock the account, with a clear message', async ({ page, browser }) => {
+test('repeated wrong passwords lock the account, with a clear message', async ({
+  page,
+  browser
+}) => {
   await signIn(page);
   const person = await addUserAsAdmin(page, 'lockout');
   const context = await browser.newContext();
@@ -94,7 +107,9 @@ test('repeated wrong passwords lock the account, with a clear message', async ({
   await attacker.goto('/login');
   for (let i = 0; i < 5; i++) {
     await submitSignIn(attacker, person.email, `wrong password ${i}`);
-    await expect(attacker.getByRole('alert')).toContainText('Enter a correct email address and password');
+    await expect(attacker.getByRole('alert')).toContainText(
+      'Enter a correct email address and password'
+    );
   }
   const [response] = await Promise.all([
     attacker.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login')),
