@@ -19,3 +19,39 @@ describeEachDriver('the built app in-process', (ctx) => {
     expect(page.status).toBe(200);
   });
 });
+
+describeEachDriver('first run without demo data', (ctx) => {
+  it('offers /setup only until the first administrator exists', async () => {
+    const app = await startTestApp(ctx.handle);
+    expect((await app.get('/setup')).status).toBe(200);
+    const refused = await app.post('/setup', {
+      displayName: 'Ada',
+      email: 'ada@council.example',
+      password: 'short',
+      confirm: 'short'
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('12 characters or more');
+    const created = await app.post('/setup', {
+      displayName: 'Ada',
+      email: 'ada@council.example',
+      password: 'analytical engine notes',
+      confirm: 'analytical engine notes'
+    });
+    expect(created.status).toBe(303);
+    expect(created.headers.get('location')).toBe('/programmes');
+    const cookie = (created.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await app.get('/admin/users', { cookie })).status).toBe(200);
+    expect((await app.get('/setup')).status).toBe(404);
+    expect(
+      (
+        await app.post('/setup', {
+          displayName: 'Eve',
+          email: 'eve@council.example',
+          password: 'another long passphrase',
+          confirm: 'another long passphrase'
+        })
+      ).status
+    ).toBe(404);
+  });
+});
