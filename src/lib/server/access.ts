@@ -3,10 +3,20 @@ import type { SessionUser } from './auth/sessions';
 import { db } from './db';
 import { findProgrammeForMember, type MemberRole } from './db/queries/programmes';
 
+/**
+ * Authorisation, in one place: every load and action that needs more than a signed-in user
+ * calls one of these. Hiding a button is a courtesy; these are the rule.
+ */
 const RANK: Record<MemberRole, number> = { viewer: 1, editor: 2, owner: 3 };
 
 export function roleAllows(role: MemberRole, needed: MemberRole): boolean {
   return RANK[role] >= RANK[needed];
+}
+
+/** Administrators manage users. Anyone else gets 404, as for a page that does not exist. */
+export function requireAdmin(user: SessionUser | null): SessionUser {
+  if (!user?.isAdmin) error(404, 'Not found');
+  return user;
 }
 
 /**

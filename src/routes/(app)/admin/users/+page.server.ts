@@ -1,6 +1,6 @@
 import { newUserSchema } from '$lib/schemas/accounts';
 import { createUserAccount, listUsers } from '$lib/server/accounts';
-import { requireAdmin } from '$lib/server/admin';
+import { requireAdmin } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { findUser, resetUserPassword, setUserDisabled } from '$lib/server/accounts';
-import { requireAdmin } from '$lib/server/admin';
+import { requireAdmin } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
