@@ -20,18 +20,12 @@ export async function parseForm<S extends z.ZodType>(
   request: Request,
   schema: S
 ): Promise<Parsed<z.infer<S>>> {
-  let data: FormData;
-  try {
-    data = await request.formData();
-  } catch {
+  const fields = await readFormFields(request);
+  if (!fields) {
     return {
       ok: false,
       failure: fail(400, { errors: { form: 'The form could not be read. Try again.' }, values: {} })
     };
-  }
-  const fields: Record<string, string> = {};
-  for (const [key, value] of data) {
-    if (typeof value === 'string' && !(key in fields)) fields[key] = value;
   }
   const parsed = schema.safeParse(fields);
   if (parsed.success) return { ok: true, data: parsed.data };
@@ -39,6 +33,26 @@ export async function parseForm<S extends z.ZodType>(
     ok: false,
     failure: fail(400, { errors: fieldErrors(parsed.error), values: safeValues(fields) })
   };
+}
+
+/** The form's text fields (first value of each name); null when the body is not a form. */
+export async function readFormFields(request: Request): Promise<Record<string, string> | null> {
+  let data: FormData;
+  try {
+    data = await request.formData();
+  } catch {
+    return null;
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of data) {
+    if (typeof value === 'string' && !(key in fields)) fields[key] = value;
+  }
+  return fields;
+}
+
+/** Several independent problems at once, for the error summary. */
+export function failWithErrors(errors: Record<string, string>, values: Record<string, string>) {
+  return fail(400, { errors, values: safeValues(values) });
 }
 
 export function failWith(

@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm } from '$lib/server/forms';
+import type { Actions } from './$types';
+
+const choice = z.object({
+  method: z.enum(['blank', 'county', 'example'], { error: 'Choose how to start the programme' })
+});
+
+export const actions: Actions = {
+  default: async ({ request }) => {
+    const parsed = await parseForm(request, choice);
+    if (!parsed.ok) return parsed.failure;
+    redirect(303, `/programmes/new/${parsed.data.method}`);
+  }
+};
