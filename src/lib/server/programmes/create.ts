@@ -79,14 +79,12 @@ export async function createProgramme(
         .returning({ id: councils.id });
       const idOf = new Map(input.councils.map((c, i) => [c.key, rows[i]!.id]));
       if (input.links.length > 0) {
-        await tx
-          .insert(successions)
-          .values(
-            input.links.map((l) => ({
-              predecessorId: idOf.get(l.predecessor)!,
-              successorId: idOf.get(l.successor)!
-            }))
-          );
+        await tx.insert(successions).values(
+          input.links.map((l) => ({
+            predecessorId: idOf.get(l.predecessor)!,
+            successorId: idOf.get(l.successor)!
+          }))
+        );
       }
     }
     await recordAudit(tx, {
