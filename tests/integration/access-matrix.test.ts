@@ -151,6 +151,26 @@ const ROUTES: Record<string, RouteRule> = {
     }
   },
   '/(app)/programmes': { path: () => '/programmes', get: signedIn('ok') },
+  '/(app)/programmes/new': {
+    path: () => '/programmes/new',
+    get: signedIn('ok'),
+    actions: { default: { rule: signedIn('ok'), payload: () => ({ method: 'blank' }) } }
+  },
+  '/(app)/programmes/new/blank': {
+    path: () => '/programmes/new/blank',
+    get: signedIn('ok'),
+    actions: {
+      default: {
+        rule: signedIn('ok'),
+        payload: () => ({
+          name: 'New programme',
+          'vestingDate-day': '1',
+          'vestingDate-month': '4',
+          'vestingDate-year': '2028'
+        })
+      }
+    }
+  },
   '/(app)/programmes/[programme]': { path: (f) => `/programmes/${f.programmeSlug}`, get: members },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
