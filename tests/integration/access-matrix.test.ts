@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countyWithDistricts } from '$lib/domain/register';
 import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { describeEachDriver } from './harness';
@@ -155,6 +156,34 @@ const ROUTES: Record<string, RouteRule> = {
     path: () => '/programmes/new',
     get: signedIn('ok'),
     actions: { default: { rule: signedIn('ok'), payload: () => ({ method: 'blank' }) } }
+  },
+  '/(app)/programmes/new/example': {
+    path: () => '/programmes/new/example',
+    get: signedIn('ok'),
+    actions: {
+      default: { rule: signedIn('ok'), payload: () => ({ reorganisation: 'somerset-2023' }) }
+    }
+  },
+  '/(app)/programmes/new/county': {
+    path: () => '/programmes/new/county?county=KEN',
+    get: signedIn('ok'),
+    actions: {
+      default: {
+        rule: signedIn('ok'),
+        payload: () => {
+          const kent = countyWithDistricts('KEN')!;
+          const assign = [kent.county, ...kent.districts].map((c) => [`assign-${c.code}`, '0']);
+          return {
+            name: 'Kent',
+            'vestingDate-day': '1',
+            'vestingDate-month': '4',
+            'vestingDate-year': '2028',
+            'successor-0': 'Kent Unitary',
+            ...Object.fromEntries(assign)
+          };
+        }
+      }
+    }
   },
   '/(app)/programmes/new/blank': {
     path: () => '/programmes/new/blank',
