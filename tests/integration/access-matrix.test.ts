@@ -67,6 +67,7 @@ const ownersOnly: Rule = {
   admin: 'notFound',
   outsider: 'notFound'
 };
+const editors: Rule = { ...ownersOnly, editor: 'ok' };
 const adminsOnly: Rule = {
   anonymous: 'login',
   viewer: 'notFound',
@@ -201,6 +202,25 @@ const ROUTES: Record<string, RouteRule> = {
     }
   },
   '/(app)/programmes/[programme]': { path: (f) => `/programmes/${f.programmeSlug}`, get: members },
+  '/(app)/programmes/[programme]/councils': {
+    path: (f) => `/programmes/${f.programmeSlug}/councils`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/councils/[council]': {
+    path: (f) => `/programmes/${f.programmeSlug}/councils/${f.councilId}`,
+    get: editors,
+    actions: {
+      default: {
+        rule: editors,
+        payload: () => ({
+          name: 'Renamed District Council',
+          role: 'predecessor',
+          kind: 'district',
+          version: '1'
+        })
+      }
+    }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,

@@ -1,6 +1,6 @@
 import { hashPassword } from '$lib/server/auth/passwords';
 import { createSession } from '$lib/server/auth/sessions';
-import { programmeMembers, programmes, users } from '$lib/server/db/schema';
+import { councils, programmeMembers, programmes, users } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 
 export const ACTORS = ['anonymous', 'viewer', 'editor', 'owner', 'admin', 'outsider'] as const;
@@ -11,6 +11,8 @@ let sharedHash: Promise<string> | null = null;
 
 export interface AccessFixtures {
   programmeSlug: string;
+  /** A predecessor council in the matrix programme. */
+  councilId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -50,8 +52,21 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     { programmeId: main!.id, userId: byName.owner.id, role: 'owner' },
     { programmeId: other!.id, userId: byName.outsider.id, role: 'owner' }
   ]);
+  const [council] = await db
+    .insert(councils)
+    .values([
+      {
+        programmeId: main!.id,
+        name: 'Matrix District Council',
+        role: 'predecessor',
+        kind: 'district'
+      },
+      { programmeId: main!.id, name: 'Matrix Unitary Council', role: 'successor', kind: 'unitary' }
+    ])
+    .returning({ id: councils.id });
   return {
     programmeSlug: 'matrix',
+    councilId: council!.id,
     users: byName,
     async cookieFor(actor) {
       if (actor === 'anonymous') return undefined;

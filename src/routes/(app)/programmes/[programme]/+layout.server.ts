@@ -8,6 +8,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
     programme,
     navigation: [
       { href: base, label: 'Overview' },
+      { href: `${base}/councils`, label: 'Councils' },
       { href: `${base}/members`, label: 'Members' }
     ]
   };

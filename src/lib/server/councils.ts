@@ -1,0 +1,169 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { CouncilInput } from '$lib/schemas/council';
+import { recordAudit } from './audit';
+import type { SessionUser } from './auth/sessions';
+import type { Database, DatabaseOrTransaction } from './db';
+import { councils, successions } from './db/schema';
+
+export type CouncilRecord = Awaited<ReturnType<typeof findCouncil>> & object;
+
+/** Councils of a programme with the ids of the councils each passes to. Two queries. */
+export async function listCouncils(db: DatabaseOrTransaction, programmeId: string) {
+  const [rows, links] = await Promise.all([
+    db
+      .select()
+      .from(councils)
+      .where(eq(councils.programmeId, programmeId))
+      .orderBy(sql`${councils.role} desc`, asc(councils.name)),
+    db
+      .select({ predecessorId: successions.predecessorId, successorId: successions.successorId })
+      .from(successions)
+      .innerJoin(councils, eq(councils.id, successions.predecessorId))
+      .where(eq(councils.programmeId, programmeId))
+  ]);
+  return rows.map((c) => ({
+    ...c,
+    successorIds: links.filter((l) => l.predecessorId === c.id).map((l) => l.successorId)
+  }));
+}
+
+export async function findCouncil(
+  db: DatabaseOrTransaction,
+  programmeId: string,
+  councilId: string
+) {
+  const [row] = await db
+    .select()
+    .from(councils)
+    .where(and(eq(councils.id, councilId), eq(councils.programmeId, programmeId)));
+  if (!row) return null;
+  const links = await db
+    .select({ successorId: successions.successorId })
+    .from(successions)
+    .where(eq(successions.predecessorId, councilId));
+  return { ...row, successorIds: links.map((l) => l.successorId).sort() };
+}
+
+type Snapshot = Omit<CouncilInput, 'version'> & { successorIds: string[] };
+
+const snapshot = (c: NonNullable<Awaited<ReturnType<typeof findCouncil>>>): Snapshot => ({
+  name: c.name,
+  role: c.role,
+  kind: c.kind,
+  gssCode: c.gssCode,
+  website: c.website,
+  m365Tenant: c.m365Tenant,
+  successorIds: c.successorIds
+});
+
+export type CouncilWriteResult =
+  | { ok: true; id: string }
+  | { ok: false; kind: 'invalid'; field: string; message: string }
+  | { ok: false; kind: 'conflict'; current: Snapshot & { version: number } }
+  | { ok: false; kind: 'gone' };
+
+/**
+ * Updates a council if nobody else has since the form was loaded (its version still matches),
+ * with its succession links and an audit event holding before and after, in one transaction.
+ */
+export async function updateCouncil(
+  db: Database,
+  actor: SessionUser,
+  programmeId: string,
+  councilId: string,
+  expectedVersion: number,
+  input: Omit<CouncilInput, 'version'>,
+  successorIds: string[],
+  ipAddress: string | null
+): Promise<CouncilWriteResult> {
+  return db.transaction(async (tx) => {
+    const before = await findCouncil(tx, programmeId, councilId);
+    if (!before) return { ok: false as const, kind: 'gone' as const };
+    if (before.version !== expectedVersion) {
+      return {
+        ok: false as const,
+        kind: 'conflict' as const,
+        current: { ...snapshot(before), version: before.version }
+      };
+    }
+    const targets =
+      input.role === 'predecessor'
+        ? await validSuccessors(tx, programmeId, councilId, successorIds)
+        : [];
+    if (targets === null)
+      return {
+        ok: false as const,
+        kind: 'invalid' as const,
+        field: 'successors',
+        message: 'Choose new councils from this programme'
+      };
+    const clash = await tx
+      .select({ id: councils.id })
+      .from(councils)
+      .where(and(eq(councils.programmeId, programmeId), eq(councils.name, input.name)));
+    if (clash.some((c) => c.id !== councilId)) {
+      return {
+        ok: false as const,
+        kind: 'invalid' as const,
+        field: 'name',
+        message: 'Another council in this programme already has this name'
+      };
+    }
+    const updated = await tx
+      .update(councils)
+      .set({ ...input, updatedAt: new Date(), version: sql`${councils.version} + 1` })
+      .where(and(eq(councils.id, councilId), eq(councils.version, expectedVersion)))
+      .returning({ id: councils.id });
+    if (updated.length === 0) {
+      const current = await findCouncil(tx, programmeId, councilId);
+      return current
+        ? {
+            ok: false as const,
+            kind: 'conflict' as const,
+            current: { ...snapshot(current), version: current.version }
+          }
+        : { ok: false as const, kind: 'gone' as const };
+    }
+    await tx.delete(successions).where(eq(successions.predecessorId, councilId));
+    if (input.role === 'successor')
+      await tx.delete(successions).where(eq(successions.successorId, councilId));
+    if (targets.length > 0) {
+      await tx
+        .insert(successions)
+        .values(targets.map((successorId) => ({ predecessorId: councilId, successorId })));
+    }
+    await recordAudit(tx, {
+      userId: actor.id,
+      programmeId,
+      entity: 'council',
+      entityId: councilId,
+      action: 'council_updated',
+      before: snapshot(before),
+      after: { ...input, successorIds: [...targets].sort() },
+      ipAddress
+    });
+    return { ok: true as const, id: councilId };
+  });
+}
+
+/** Only successor councils of the same programme; null when any id is not one. */
+async function validSuccessors(
+  tx: DatabaseOrTransaction,
+  programmeId: string,
+  councilId: string,
+  ids: string[]
+) {
+  const unique = [...new Set(ids)].filter((id) => id !== councilId);
+  if (unique.length === 0) return [];
+  const found = await tx
+    .select({ id: councils.id })
+    .from(councils)
+    .where(
+      and(
+        eq(councils.programmeId, programmeId),
+        eq(councils.role, 'successor'),
+        inArray(councils.id, unique)
+      )
+    );
+  return found.length === unique.length ? unique : null;
+}
