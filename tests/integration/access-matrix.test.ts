@@ -221,6 +221,53 @@ const ROUTES: Record<string, RouteRule> = {
       }
     }
   },
+  '/(app)/programmes/[programme]/contracts': {
+    path: (f) => `/programmes/${f.programmeSlug}/contracts`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/contracts/new': {
+    path: (f) => `/programmes/${f.programmeSlug}/contracts/new`,
+    get: editors,
+    actions: {
+      default: {
+        rule: editors,
+        payload: (f) => ({
+          councilId: f.councilId,
+          reference: 'NEW-1',
+          title: 'New contract',
+          supplierName: 'New Ltd',
+          lgrTreatment: 'undecided'
+        })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/contracts/[contract]': {
+    path: (f) => `/programmes/${f.programmeSlug}/contracts/${f.contractId}`,
+    get: members,
+    actions: {
+      default: {
+        rule: editors,
+        payload: (f) => ({
+          councilId: f.councilId,
+          reference: 'MX-1',
+          title: 'Changed',
+          supplierName: 'Matrix Ltd',
+          lgrTreatment: 'extend',
+          version: '1'
+        })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/contracts/[contract]/delete': {
+    path: (f) => `/programmes/${f.programmeSlug}/contracts/${f.contractId}/delete`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
+  },
+  '/(app)/programmes/[programme]/contracts/bulk': {
+    path: (f) => `/programmes/${f.programmeSlug}/contracts/bulk?set=extend`,
+    get: editors,
+    actions: { default: { rule: editors, payload: (f) => ({ item: `${f.contractId}:1` }) } }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,

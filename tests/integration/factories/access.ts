@@ -1,6 +1,6 @@
 import { hashPassword } from '$lib/server/auth/passwords';
 import { createSession } from '$lib/server/auth/sessions';
-import { councils, programmeMembers, programmes, users } from '$lib/server/db/schema';
+import { contracts, councils, programmeMembers, programmes, users } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 
 export const ACTORS = ['anonymous', 'viewer', 'editor', 'owner', 'admin', 'outsider'] as const;
@@ -13,6 +13,8 @@ export interface AccessFixtures {
   programmeSlug: string;
   /** A predecessor council in the matrix programme. */
   councilId: string;
+  /** A contract of that council, at version 1. */
+  contractId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -64,9 +66,21 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
       { programmeId: main!.id, name: 'Matrix Unitary Council', role: 'successor', kind: 'unitary' }
     ])
     .returning({ id: councils.id });
+  const [contract] = await db
+    .insert(contracts)
+    .values({
+      programmeId: main!.id,
+      councilId: council!.id,
+      reference: 'MX-1',
+      title: 'Matrix contract',
+      supplierName: 'Matrix Ltd',
+      endDate: '2028-06-30'
+    })
+    .returning({ id: contracts.id });
   return {
     programmeSlug: 'matrix',
     councilId: council!.id,
+    contractId: contract!.id,
     users: byName,
     async cookieFor(actor) {
       if (actor === 'anonymous') return undefined;

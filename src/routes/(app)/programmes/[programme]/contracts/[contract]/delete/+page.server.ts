@@ -1,0 +1,53 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { failWith, parseForm } from '$lib/server/forms';
+import { findContract } from '$lib/server/contracts/queries';
+import { deleteContract } from '$lib/server/contracts/writes';
+import type { Actions, PageServerLoad } from './$types';
+
+const uuid = z.uuid();
+
+export const load: PageServerLoad = async ({ parent, params }) => {
+  const { programme } = await parent();
+  if (programme.role === 'viewer')
+    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  const contract = uuid.safeParse(params.contract).success
+    ? await findContract(db(), programme.id, params.contract)
+    : null;
+  if (!contract) error(404, 'Not found');
+  return {
+    contract: {
+      id: contract.id,
+      reference: contract.reference,
+      title: contract.title,
+      version: contract.version
+    }
+  };
+};
+
+export const actions: Actions = {
+  default: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    if (!uuid.safeParse(params.contract).success) error(404, 'Not found');
+    const parsed = await parseForm(request, z.object({ version: z.coerce.number().int().min(1) }));
+    if (!parsed.ok) return parsed.failure;
+    const result = await deleteContract(
+      db(),
+      locals.user!,
+      programme.id,
+      params.contract,
+      parsed.data.version,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, `/programmes/${programme.slug}/contracts?deleted=1`);
+    if (result.kind === 'gone') error(404, 'This contract has already been deleted');
+    return failWith(
+      'form',
+      'Someone else changed this contract since you opened this page. Check it again before deleting.',
+      {},
+      409
+    );
+  }
+};

@@ -1,0 +1,40 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { failWith, failWithErrors } from '$lib/server/forms';
+import { parseContractForm } from '$lib/server/contracts/form';
+import { contractFormOptions } from '$lib/server/contracts/queries';
+import { createContract } from '$lib/server/contracts/writes';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+  const { programme } = await parent();
+  if (programme.role === 'viewer')
+    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  return contractFormOptions(db(), programme.id);
+};
+
+export const actions: Actions = {
+  default: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const data = await request.formData().catch(() => null);
+    if (!data) return failWith('form', 'The form could not be read. Try again.');
+    const parsed = parseContractForm(data);
+    if (!parsed.ok) return failWithErrors(parsed.errors, parsed.values);
+    const result = await createContract(
+      db(),
+      locals.user!,
+      programme.id,
+      parsed.input,
+      getClientAddress()
+    );
+    if (!result.ok) {
+      const [field, message] =
+        result.kind === 'invalid'
+          ? [result.field, result.message]
+          : ['form', 'The contract could not be saved'];
+      return failWith(field, message, parsed.values);
+    }
+    redirect(303, `/programmes/${programme.slug}/contracts/${result.id}?saved=1`);
+  }
+};
