@@ -1,7 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { countyWithDistricts } from '$lib/domain/register';
+import { deleteContract } from '$lib/server/contracts/writes';
+import { auditEvents, programmes } from '$lib/server/db/schema';
 import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { describeEachDriver } from './harness';
@@ -268,6 +271,16 @@ const ROUTES: Record<string, RouteRule> = {
     get: editors,
     actions: { default: { rule: editors, payload: (f) => ({ item: `${f.contractId}:1` }) } }
   },
+  '/(app)/programmes/[programme]/audit': {
+    path: (f) => `/programmes/${f.programmeSlug}/audit`,
+    get: members,
+    actions: {
+      restore: {
+        rule: ownersOnly,
+        payload: async (f, _actor, db) => ({ eventId: String(await deletedContractEvent(db, f)) })
+      }
+    }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,
@@ -381,4 +394,25 @@ function discoverRoutes(root: string): Set<string> {
 
 function routeIdOf(path: string): string {
   return path === '/' || path === '' ? '/' : path.replace(/\/$/, '');
+}
+
+/** Deletes the fixture contract as its owner would, and returns the deletion's audit event id. */
+async function deletedContractEvent(db: Database, f: AccessFixtures): Promise<number> {
+  const [programme] = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.slug, f.programmeSlug));
+  const owner = {
+    id: f.users.owner.id,
+    email: f.users.owner.email,
+    displayName: 'Owner',
+    isAdmin: false
+  };
+  const result = await deleteContract(db, owner, programme!.id, f.contractId, 1, null);
+  if (!result.ok) throw new Error('could not delete the fixture contract');
+  const [event] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'contract_deleted'));
+  return event!.id;
 }

@@ -11,7 +11,8 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       { href: `${base}/councils`, label: 'Councils' },
       { href: `${base}/systems`, label: 'Systems' },
       { href: `${base}/contracts`, label: 'Contracts' },
-      { href: `${base}/members`, label: 'Members' }
+      { href: `${base}/members`, label: 'Members' },
+      { href: `${base}/audit`, label: 'Audit log' }
     ]
   };
 };

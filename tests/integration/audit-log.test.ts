@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { auditEvents, contracts, programmes } from '$lib/server/db/schema';
+import { listAuditEvents } from '$lib/server/audit-log';
+import { describeEachDriver } from './harness';
+import { startTestApp, type TestApp } from './app';
+import { createAccessFixtures } from './factories/access';
+
+describeEachDriver('the audit log', (ctx) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(ctx.handle);
+  });
+
+  it('lets an owner restore a deleted contract, once, and records that', async () => {
+    const f = await createAccessFixtures(ctx.db);
+    const base = `/programmes/${f.programmeSlug}`;
+    const editor = (await f.cookieFor('editor'))!;
+    const owner = (await f.cookieFor('owner'))!;
+    expect(
+      (
+        await app.post(
+          `${base}/contracts/${f.contractId}/delete`,
+          { version: '1' },
+          { cookie: editor }
+        )
+      ).status
+    ).toBe(303);
+    const [deletion] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'contract_deleted'));
+
+    const page = await app.get(`${base}/audit`, { cookie: owner });
+    expect(await page.text()).toContain('contract deleted');
+    const restored = await app.post(
+      `${base}/audit?/restore`,
+      { eventId: String(deletion!.id) },
+      { cookie: owner }
+    );
+    expect(restored.status).toBe(200);
+    expect(await ctx.db.select({ id: contracts.id }).from(contracts)).toEqual([
+      { id: f.contractId }
+    ]);
+    const again = await app.post(
+      `${base}/audit?/restore`,
+      { eventId: String(deletion!.id) },
+      { cookie: owner }
+    );
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already been restored');
+    const actions = (await ctx.db.select().from(auditEvents)).map((e) => e.action);
+    expect(actions.filter((a) => a === 'contract_restored')).toHaveLength(1);
+  });
+
+  it('refuses to restore an event that is not a deletion, or from another programme', async () => {
+    const f = await createAccessFixtures(ctx.db);
+    const owner = (await f.cookieFor('owner'))!;
+    const [other] = await ctx.db.select().from(programmes).where(eq(programmes.slug, 'other'));
+    const [event] = await ctx.db
+      .insert(auditEvents)
+      .values({
+        programmeId: other!.id,
+        entity: 'contract',
+        action: 'contract_deleted',
+        before: {}
+      })
+      .returning();
+    const response = await app.post(
+      `/programmes/${f.programmeSlug}/audit?/restore`,
+      { eventId: String(event!.id) },
+      { cookie: owner }
+    );
+    expect(response.status).toBe(409);
+    const junk = await app.post(
+      `/programmes/${f.programmeSlug}/audit?/restore`,
+      { eventId: 'DROP TABLE' },
+      { cookie: owner }
+    );
+    expect(junk.status).toBe(400);
+  });
+
+  it('filters by kind of change and by date', async () => {
+    const f = await createAccessFixtures(ctx.db);
+    const [programme] = await ctx.db
+      .select()
+      .from(programmes)
+      .where(eq(programmes.slug, f.programmeSlug));
+    await ctx.db.insert(auditEvents).values([
+      {
+        programmeId: programme!.id,
+        entity: 'contract',
+        action: 'contract_updated',
+        occurredAt: new Date('2027-01-10T12:00:00Z')
+      },
+      {
+        programmeId: programme!.id,
+        entity: 'council',
+        action: 'council_updated',
+        occurredAt: new Date('2027-01-11T23:30:00Z')
+      },
+      {
+        programmeId: programme!.id,
+        entity: 'council',
+        action: 'council_updated',
+        occurredAt: new Date('2027-01-12T00:30:00Z')
+      }
+    ]);
+    const actions = async (over: Record<string, unknown>) =>
+      (await listAuditEvents(ctx.db, programme!.id, { page: 1, ...over })).rows.map(
+        (r) => r.action
+      );
+    expect(await actions({ entity: 'council' })).toEqual(['council_updated', 'council_updated']);
+    expect(await actions({ from: '2027-01-11', to: '2027-01-11' })).toEqual(['council_updated']);
+    expect(await actions({ to: '2027-01-10' })).toEqual(['contract_updated']);
+  });
+});
