@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { currentEnd, noticeDeadline } from '$lib/domain/contracts';
 import { contractFiltersSchema } from '$lib/schemas/contract-filters';
 import { auditEvents, contractExtensionOptions, contracts } from '$lib/server/db/schema';
-import { findContract, listContracts } from '$lib/server/contracts/queries';
+import { countContracts, findContract, listContracts } from '$lib/server/contracts/queries';
 import { applyBulkTreatment } from '$lib/server/contracts/bulk';
 import { restoreContract, type ContractSnapshot } from '$lib/server/contracts/writes';
 import { describeEachDriver } from './harness';
@@ -215,16 +215,14 @@ describeEachDriver('contracts', (ctx) => {
         })
         .returning({ id: contracts.id });
       if (c.options.length) {
-        await ctx.db
-          .insert(contractExtensionOptions)
-          .values(
-            c.options.map(([lengthMonths, exercised], position) => ({
-              contractId: row!.id,
-              position,
-              lengthMonths,
-              exercised
-            }))
-          );
+        await ctx.db.insert(contractExtensionOptions).values(
+          c.options.map(([lengthMonths, exercised], position) => ({
+            contractId: row!.id,
+            position,
+            lengthMonths,
+            exercised
+          }))
+        );
       }
     }
     const list = await listContracts(ctx.db, programmeId, filters({ q: 'SQL-' }), {
@@ -287,6 +285,47 @@ describeEachDriver('contracts', (ctx) => {
     expect(await refs({ q: '%' })).toEqual(['NEAR']);
   });
 
+  it('counts several filtered views in one query, agreeing with the lists', async () => {
+    const { programmeId, f } = await setup();
+    await ctx.db.insert(contracts).values([
+      {
+        programmeId,
+        councilId: f.councilId,
+        reference: 'A',
+        title: 'a',
+        supplierName: 's',
+        endDate: '2028-05-01',
+        lgrTreatment: 'extend'
+      },
+      {
+        programmeId,
+        councilId: f.councilId,
+        reference: 'B',
+        title: 'b',
+        supplierName: 's',
+        endDate: '2027-12-01',
+        noticePeriodValue: 1,
+        noticePeriodUnit: 'months'
+      }
+    ]);
+    const context = { today: TODAY, vestingDate: VESTING };
+    const sets = {
+      around: filters({ endsWithin: 6 }),
+      due: filters({ notice: 'due' }),
+      undecided: filters({ undecided: 'yes' })
+    };
+    const counted = await countQueries(ctx.handle, () =>
+      countContracts(ctx.db, programmeId, sets, context)
+    );
+    expect(counted.queries).toBe(1);
+    for (const [name, f2] of Object.entries(sets)) {
+      expect(counted.result[name], name).toBe(
+        (await listContracts(ctx.db, programmeId, f2, context)).total
+      );
+    }
+    expect(counted.result).toEqual({ around: 3, due: 1, undecided: 2 });
+  });
+
   it('lists a page in the same number of queries whatever the data size', async () => {
     const { programmeId, f } = await setup();
     const run = () =>
@@ -295,18 +334,16 @@ describeEachDriver('contracts', (ctx) => {
         vestingDate: VESTING
       });
     const small = await countQueries(ctx.handle, run);
-    await ctx.db
-      .insert(contracts)
-      .values(
-        Array.from({ length: 300 }, (_, i) => ({
-          programmeId,
-          councilId: f.councilId,
-          reference: `BULK-${i}`,
-          title: 't',
-          supplierName: 's',
-          endDate: '2028-06-30'
-        }))
-      );
+    await ctx.db.insert(contracts).values(
+      Array.from({ length: 300 }, (_, i) => ({
+        programmeId,
+        councilId: f.councilId,
+        reference: `BULK-${i}`,
+        title: 't',
+        supplierName: 's',
+        endDate: '2028-06-30'
+      }))
+    );
     const large = await countQueries(ctx.handle, run);
     expect(large.result.total).toBe(301);
     expect(large.result.rows).toHaveLength(25);

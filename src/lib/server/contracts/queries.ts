@@ -58,6 +58,31 @@ const SORTS = {
   value: contracts.annualValuePence
 } as const;
 
+/** How many contracts match each of several filter sets: one query. */
+export async function countContracts(
+  db: DatabaseOrTransaction,
+  programmeId: string,
+  sets: Record<string, ContractFilters>,
+  context: { today: IsoDate; vestingDate: IsoDate }
+): Promise<Record<string, number>> {
+  const entries = Object.entries(sets);
+  const columns = Object.fromEntries(
+    entries.map(([name, f], i) => [
+      `c${i}`,
+      sql<number>`count(*) filter (where ${contractConditions(programmeId, f, context)})`.mapWith(
+        Number
+      )
+    ])
+  );
+  const [row] = await db
+    .select(columns)
+    .from(contracts)
+    .where(eq(contracts.programmeId, programmeId));
+  return Object.fromEntries(
+    entries.map(([name], i) => [name, Number((row as Record<string, number>)[`c${i}`] ?? 0)])
+  );
+}
+
 /** One page of contracts matching the filters, with derived dates: three queries at most. */
 export async function listContracts(
   db: DatabaseOrTransaction,
