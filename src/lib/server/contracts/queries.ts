@@ -67,7 +67,7 @@ export async function countContracts(
 ): Promise<Record<string, number>> {
   const entries = Object.entries(sets);
   const columns = Object.fromEntries(
-    entries.map(([name, f], i) => [
+    entries.map(([, f], i) => [
       `c${i}`,
       sql<number>`count(*) filter (where ${contractConditions(programmeId, f, context)})`.mapWith(
         Number
