@@ -1,4 +1,5 @@
 import { addMonths, type IsoDate } from './dates';
+import { STANDARD_SERVICE_AREAS } from './service-areas';
 import { nextFirstOfApril } from './vesting';
 
 /**
@@ -124,15 +125,7 @@ export function buildDemoProgramme(today: IsoDate): DemoProgramme {
         succeededBy: []
       }
     ],
-    serviceAreas: [
-      { name: 'Finance', category: 'foundation', priority: 1 },
-      { name: 'Identity and collaboration', category: 'foundation', priority: 1 },
-      { name: 'Website', category: 'foundation', priority: 2 },
-      { name: 'Revenues and benefits', category: 'service', priority: 1 },
-      { name: "Adults' social care", category: 'service', priority: 1 },
-      { name: 'Waste', category: 'service', priority: 2 },
-      { name: 'Planning and building control', category: 'service', priority: 3 }
-    ],
+    serviceAreas: STANDARD_SERVICE_AREAS.map((a) => ({ ...a })),
     systems: [
       system(
         'county-erp',
@@ -241,7 +234,7 @@ export function buildDemoProgramme(today: IsoDate): DemoProgramme {
       system(
         'dunmere-waste',
         'dunmere',
-        'Waste',
+        'Waste and recycling',
         'Waste rounds',
         'BinRoute',
         'Routewise Ltd',
