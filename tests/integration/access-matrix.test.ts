@@ -271,6 +271,15 @@ const ROUTES: Record<string, RouteRule> = {
     get: editors,
     actions: { default: { rule: editors, payload: (f) => ({ item: `${f.contractId}:1` }) } }
   },
+  '/(app)/programmes/[programme]/service-areas': {
+    path: (f) => `/programmes/${f.programmeSlug}/service-areas`,
+    get: members,
+    actions: {
+      add: { rule: editors, payload: () => ({ name: 'Coroners', category: 'service', priority: '3' }) },
+      update: { rule: editors, payload: (f) => ({ id: f.serviceAreaId, version: '1', name: 'Matrix area', category: 'foundation', priority: '1' }) },
+      remove: { rule: editors, payload: (f) => ({ id: f.serviceAreaId, version: '1' }) }
+    }
+  },
   '/(app)/programmes/[programme]/audit': {
     path: (f) => `/programmes/${f.programmeSlug}/audit`,
     get: members,

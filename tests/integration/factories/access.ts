@@ -1,6 +1,6 @@
 import { hashPassword } from '$lib/server/auth/passwords';
 import { createSession } from '$lib/server/auth/sessions';
-import { contracts, councils, programmeMembers, programmes, users } from '$lib/server/db/schema';
+import { contracts, councils, programmeMembers, programmes, serviceAreas, users } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 
 export const ACTORS = ['anonymous', 'viewer', 'editor', 'owner', 'admin', 'outsider'] as const;
@@ -13,6 +13,8 @@ export interface AccessFixtures {
   programmeSlug: string;
   /** A predecessor council in the matrix programme. */
   councilId: string;
+  /** A service area of the matrix programme, at version 1. */
+  serviceAreaId: string;
   /** A contract of that council, at version 1. */
   contractId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
@@ -77,8 +79,13 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
       endDate: '2028-06-30'
     })
     .returning({ id: contracts.id });
+  const [area] = await db
+    .insert(serviceAreas)
+    .values({ programmeId: main!.id, name: 'Matrix area', category: 'service', priority: 2 })
+    .returning({ id: serviceAreas.id });
   return {
     programmeSlug: 'matrix',
+    serviceAreaId: area!.id,
     councilId: council!.id,
     contractId: contract!.id,
     users: byName,

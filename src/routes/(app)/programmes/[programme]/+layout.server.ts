@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
     navigation: [
       { href: base, label: 'Overview' },
       { href: `${base}/councils`, label: 'Councils' },
+      { href: `${base}/service-areas`, label: 'Service areas' },
       { href: `${base}/systems`, label: 'Systems' },
       { href: `${base}/contracts`, label: 'Contracts' },
       { href: `${base}/members`, label: 'Members' },
