@@ -275,8 +275,20 @@ const ROUTES: Record<string, RouteRule> = {
     path: (f) => `/programmes/${f.programmeSlug}/service-areas`,
     get: members,
     actions: {
-      add: { rule: editors, payload: () => ({ name: 'Coroners', category: 'service', priority: '3' }) },
-      update: { rule: editors, payload: (f) => ({ id: f.serviceAreaId, version: '1', name: 'Matrix area', category: 'foundation', priority: '1' }) },
+      add: {
+        rule: editors,
+        payload: () => ({ name: 'Coroners', category: 'service', priority: '3' })
+      },
+      update: {
+        rule: editors,
+        payload: (f) => ({
+          id: f.serviceAreaId,
+          version: '1',
+          name: 'Matrix area',
+          category: 'foundation',
+          priority: '1'
+        })
+      },
       remove: { rule: editors, payload: (f) => ({ id: f.serviceAreaId, version: '1' }) }
     }
   },
@@ -289,6 +301,22 @@ const ROUTES: Record<string, RouteRule> = {
         payload: async (f, _actor, db) => ({ eventId: String(await deletedContractEvent(db, f)) })
       }
     }
+  },
+  '/(app)/programmes/[programme]/councils/new': {
+    path: (f) => `/programmes/${f.programmeSlug}/councils/new`,
+    get: editors,
+    actions: {
+      default: {
+        rule: editors,
+        payload: () => ({ name: 'Added District Council', role: 'predecessor', kind: 'district' })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/councils/[council]/delete': {
+    // The successor council: nothing depends on it, so an editor may delete it.
+    path: (f) => `/programmes/${f.programmeSlug}/councils/${f.successorCouncilId}/delete`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
   },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,

@@ -122,4 +122,47 @@ describeEachDriver('editing a council', (ctx) => {
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)>');
   });
+
+  it('adds a council, and deletes one only when nothing depends on it', async () => {
+    const { f, cookie } = await setup();
+    const base = `/programmes/${f.programmeSlug}/councils`;
+    const added = await app.post(
+      `${base}/new`,
+      {
+        name: 'Added District Council',
+        role: 'predecessor',
+        kind: 'district',
+        gssCode: 'E07000223'
+      },
+      { cookie }
+    );
+    expect(added.status).toBe(303);
+    const duplicate = await app.post(
+      `${base}/new`,
+      { name: 'Added District Council', role: 'predecessor', kind: 'district' },
+      { cookie }
+    );
+    expect(duplicate.status).toBe(400);
+    // The district holds the fixture contract: refused, nothing deleted.
+    const refused = await app.post(`${base}/${f.councilId}/delete`, { version: '1' }, { cookie });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('still has 0 systems and 1 contracts');
+    expect(await ctx.db.select().from(councils).where(eq(councils.id, f.councilId))).toHaveLength(
+      1
+    );
+    const deleted = await app.post(
+      `${base}/${f.successorCouncilId}/delete`,
+      { version: '1' },
+      { cookie }
+    );
+    expect(deleted.status).toBe(303);
+    expect(
+      await ctx.db.select().from(councils).where(eq(councils.id, f.successorCouncilId))
+    ).toHaveLength(0);
+    const [event] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'council_deleted'));
+    expect(event?.before).toMatchObject({ name: 'Matrix Unitary Council' });
+  });
 });

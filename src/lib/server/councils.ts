@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { CouncilInput } from '$lib/schemas/council';
 import { recordAudit } from './audit';
 import type { SessionUser } from './auth/sessions';
 import type { Database, DatabaseOrTransaction } from './db';
-import { councils, successions } from './db/schema';
+import { contracts, councils, successions, systems } from './db/schema';
 
 export type CouncilRecord = Awaited<ReturnType<typeof findCouncil>> & object;
 
@@ -166,4 +166,111 @@ async function validSuccessors(
       )
     );
   return found.length === unique.length ? unique : null;
+}
+
+/** Adds a council with its succession links (for a merging council) and an audit event. */
+export async function createCouncil(
+  db: Database,
+  actor: SessionUser,
+  programmeId: string,
+  input: Omit<CouncilInput, 'version'>,
+  successorIds: string[],
+  ipAddress: string | null
+): Promise<CouncilWriteResult> {
+  return db.transaction(async (tx) => {
+    const [clash] = await tx
+      .select({ id: councils.id })
+      .from(councils)
+      .where(and(eq(councils.programmeId, programmeId), eq(councils.name, input.name)));
+    if (clash) {
+      return {
+        ok: false as const,
+        kind: 'invalid' as const,
+        field: 'name',
+        message: 'Another council in this programme already has this name'
+      };
+    }
+    const targets =
+      input.role === 'predecessor' ? await validSuccessors(tx, programmeId, '', successorIds) : [];
+    if (targets === null)
+      return {
+        ok: false as const,
+        kind: 'invalid' as const,
+        field: 'successors',
+        message: 'Choose new councils from this programme'
+      };
+    const [row] = await tx
+      .insert(councils)
+      .values({ programmeId, ...input })
+      .returning({ id: councils.id });
+    if (targets.length > 0) {
+      await tx
+        .insert(successions)
+        .values(targets.map((successorId) => ({ predecessorId: row!.id, successorId })));
+    }
+    await recordAudit(tx, {
+      userId: actor.id,
+      programmeId,
+      entity: 'council',
+      entityId: row!.id,
+      action: 'council_created',
+      after: { ...input, successorIds: targets },
+      ipAddress
+    });
+    return { ok: true as const, id: row!.id };
+  });
+}
+
+/** How much depends on a council: it can be deleted only when nothing does. */
+export async function councilDependents(db: DatabaseOrTransaction, councilId: string) {
+  const [[s], [c]] = await Promise.all([
+    db.select({ n: count() }).from(systems).where(eq(systems.councilId, councilId)),
+    db.select({ n: count() }).from(contracts).where(eq(contracts.councilId, councilId))
+  ]);
+  return { systems: s?.n ?? 0, contracts: c?.n ?? 0 };
+}
+
+/**
+ * Deletes a council that has no systems or contracts (deleting it would take them too), with
+ * its succession links; the audit event keeps the council as it was.
+ */
+export async function deleteCouncil(
+  db: Database,
+  actor: SessionUser,
+  programmeId: string,
+  councilId: string,
+  expectedVersion: number,
+  ipAddress: string | null
+): Promise<CouncilWriteResult> {
+  return db.transaction(async (tx) => {
+    const before = await findCouncil(tx, programmeId, councilId);
+    if (!before) return { ok: false as const, kind: 'gone' as const };
+    if (before.version !== expectedVersion) {
+      return {
+        ok: false as const,
+        kind: 'conflict' as const,
+        current: { ...snapshot(before), version: before.version }
+      };
+    }
+    const dependents = await councilDependents(tx, councilId);
+    if (dependents.systems + dependents.contracts > 0) {
+      return {
+        ok: false as const,
+        kind: 'invalid' as const,
+        field: 'form',
+        message: `${before.name} still has ${dependents.systems} systems and ${dependents.contracts} contracts. Move or delete them first.`
+      };
+    }
+    await tx.delete(councils).where(eq(councils.id, councilId));
+    await recordAudit(tx, {
+      userId: actor.id,
+      programmeId,
+      entity: 'council',
+      entityId: councilId,
+      action: 'council_deleted',
+      before: snapshot(before),
+      ipAddress
+    });
+    return { ok: true as const, id: councilId };
+  });
 }

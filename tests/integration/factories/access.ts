@@ -1,6 +1,13 @@
 import { hashPassword } from '$lib/server/auth/passwords';
 import { createSession } from '$lib/server/auth/sessions';
-import { contracts, councils, programmeMembers, programmes, serviceAreas, users } from '$lib/server/db/schema';
+import {
+  contracts,
+  councils,
+  programmeMembers,
+  programmes,
+  serviceAreas,
+  users
+} from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 
 export const ACTORS = ['anonymous', 'viewer', 'editor', 'owner', 'admin', 'outsider'] as const;
@@ -15,6 +22,8 @@ export interface AccessFixtures {
   councilId: string;
   /** A service area of the matrix programme, at version 1. */
   serviceAreaId: string;
+  /** A successor council of the matrix programme, with nothing depending on it. */
+  successorCouncilId: string;
   /** A contract of that council, at version 1. */
   contractId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
@@ -56,7 +65,7 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     { programmeId: main!.id, userId: byName.owner.id, role: 'owner' },
     { programmeId: other!.id, userId: byName.outsider.id, role: 'owner' }
   ]);
-  const [council] = await db
+  const [council, successorCouncil] = await db
     .insert(councils)
     .values([
       {
@@ -87,6 +96,7 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     programmeSlug: 'matrix',
     serviceAreaId: area!.id,
     councilId: council!.id,
+    successorCouncilId: successorCouncil!.id,
     contractId: contract!.id,
     users: byName,
     async cookieFor(actor) {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { councilSchema, type CouncilInput } from '$lib/schemas/council';
+import { fieldErrors } from '$lib/schemas/form';
+import { failWith, failWithErrors } from './forms';
+
+const uuid = z.uuid();
+
+export type CouncilForm =
+  | {
+      ok: true;
+      input: Omit<CouncilInput, 'version'>;
+      version: number | undefined;
+      successorIds: string[];
+      fields: Record<string, string>;
+    }
+  | { ok: false; failure: ReturnType<typeof failWith> };
+
+/** Reads the council form, including the repeated `successors` checkboxes. */
+export async function readCouncilForm(request: Request): Promise<CouncilForm> {
+  const data = await request.formData().catch(() => null);
+  if (!data)
+    return { ok: false, failure: failWith('form', 'The form could not be read. Try again.') };
+  const fields: Record<string, string> = {};
+  for (const name of ['name', 'role', 'kind', 'gssCode', 'website', 'm365Tenant', 'version']) {
+    const value = data.get(name);
+    if (typeof value === 'string') fields[name] = value;
+  }
+  const successorIds = data.getAll('successors').filter((v): v is string => typeof v === 'string');
+  const parsed = councilSchema.safeParse(fields);
+  const idsValid = successorIds.every((id) => uuid.safeParse(id).success);
+  if (!parsed.success || !idsValid) {
+    return {
+      ok: false,
+      failure: failWithErrors(
+        {
+          ...(parsed.success ? {} : fieldErrors(parsed.error)),
+          ...(idsValid ? {} : { successors: 'Choose new councils from the list' })
+        },
+        { ...fields, successors: successorIds.join(',') }
+      )
+    };
+  }
+  const { version, ...input } = parsed.data;
+  return { ok: true, input, version, successorIds, fields };
+}

@@ -1,0 +1,37 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireProgramme } from '$lib/server/access';
+import { readCouncilForm } from '$lib/server/council-form';
+import { createCouncil, listCouncils } from '$lib/server/councils';
+import { db } from '$lib/server/db';
+import { failWith } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+  const { programme } = await parent();
+  if (programme.role === 'viewer')
+    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  const successors = (await listCouncils(db(), programme.id)).filter((c) => c.role === 'successor');
+  return { successors: successors.map((s) => ({ id: s.id, name: s.name })) };
+};
+
+export const actions: Actions = {
+  default: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const form = await readCouncilForm(request);
+    if (!form.ok) return form.failure;
+    const result = await createCouncil(
+      db(),
+      locals.user!,
+      programme.id,
+      form.input,
+      form.successorIds,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, `/programmes/${programme.slug}/councils`);
+    return failWith(
+      result.kind === 'invalid' ? result.field : 'form',
+      result.kind === 'invalid' ? result.message : 'The council could not be added',
+      form.fields
+    );
+  }
+};
