@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, contracts, programmes } from '$lib/server/db/schema';
+import {
+  auditEvents,
+  contracts,
+  councils,
+  programmes,
+  serviceAreas,
+  successions
+} from '$lib/server/db/schema';
 import { listAuditEvents } from '$lib/server/audit-log';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
@@ -113,5 +120,61 @@ describeEachDriver('the audit log', (ctx) => {
     expect(await actions({ entity: 'council' })).toEqual(['council_updated', 'council_updated']);
     expect(await actions({ from: '2027-01-11', to: '2027-01-11' })).toEqual(['council_updated']);
     expect(await actions({ to: '2027-01-10' })).toEqual(['contract_updated']);
+  });
+
+  it('restores a deleted council with its succession links, and a deleted service area', async () => {
+    const f = await createAccessFixtures(ctx.db);
+    const base = `/programmes/${f.programmeSlug}`;
+    const editor = (await f.cookieFor('editor'))!;
+    const owner = (await f.cookieFor('owner'))!;
+    await ctx.db
+      .insert(successions)
+      .values({ predecessorId: f.councilId, successorId: f.successorCouncilId });
+    expect(
+      (
+        await app.post(
+          `${base}/councils/${f.successorCouncilId}/delete`,
+          { version: '1' },
+          { cookie: editor }
+        )
+      ).status
+    ).toBe(303);
+    expect(
+      (
+        await app.post(
+          `${base}/service-areas?/remove`,
+          { id: f.serviceAreaId, version: '1' },
+          { cookie: editor }
+        )
+      ).status
+    ).toBe(200);
+    expect(await ctx.db.select().from(successions)).toHaveLength(0);
+    for (const action of ['council_deleted', 'service_area_deleted']) {
+      const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+      const response = await app.post(
+        `${base}/audit?/restore`,
+        { eventId: String(event!.id) },
+        { cookie: owner }
+      );
+      expect(
+        response.status,
+        `${action}: ${(await response.clone().text()).match(/govuk-error-summary__list[\s\S]{0,300}/)?.[0]}`
+      ).toBe(200);
+    }
+    const [council] = await ctx.db
+      .select()
+      .from(councils)
+      .where(eq(councils.id, f.successorCouncilId));
+    expect(council).toMatchObject({ name: 'Matrix Unitary Council', role: 'successor' });
+    expect(
+      await ctx.db
+        .select({ p: successions.predecessorId, s: successions.successorId })
+        .from(successions)
+    ).toEqual([{ p: f.councilId, s: f.successorCouncilId }]);
+    const [area] = await ctx.db
+      .select()
+      .from(serviceAreas)
+      .where(eq(serviceAreas.id, f.serviceAreaId));
+    expect(area).toMatchObject({ name: 'Matrix area' });
   });
 });

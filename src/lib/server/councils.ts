@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { CouncilInput } from '$lib/schemas/council';
 import { recordAudit } from './audit';
 import type { SessionUser } from './auth/sessions';
-import type { Database, DatabaseOrTransaction } from './db';
+import type { Database, DatabaseOrTransaction, Transaction } from './db';
 import { contracts, councils, successions, systems } from './db/schema';
 
 export type CouncilRecord = Awaited<ReturnType<typeof findCouncil>> & object;
@@ -261,6 +261,8 @@ export async function deleteCouncil(
         message: `${before.name} still has ${dependents.systems} systems and ${dependents.contracts} contracts. Move or delete them first.`
       };
     }
+    // Read before the delete: the links go with the council (on delete cascade).
+    const predecessorIds = await predecessorsOf(tx, councilId);
     await tx.delete(councils).where(eq(councils.id, councilId));
     await recordAudit(tx, {
       userId: actor.id,
@@ -268,9 +270,66 @@ export async function deleteCouncil(
       entity: 'council',
       entityId: councilId,
       action: 'council_deleted',
-      before: snapshot(before),
+      before: {
+        id: councilId,
+        version: before.version,
+        ...snapshot(before),
+        predecessorIds
+      },
       ipAddress
     });
     return { ok: true as const, id: councilId };
   });
+}
+
+async function predecessorsOf(tx: DatabaseOrTransaction, councilId: string) {
+  const rows = await tx
+    .select({ id: successions.predecessorId })
+    .from(successions)
+    .where(eq(successions.successorId, councilId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Puts a deleted council back with its id and whichever of its succession links still make
+ * sense (the councils at the other end still exist).
+ */
+export async function restoreCouncil(
+  tx: Transaction,
+  programmeId: string,
+  snap: Snapshot & { id: string; version: number; predecessorIds?: string[] }
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const [exists] = await tx
+    .select({ id: councils.id })
+    .from(councils)
+    .where(eq(councils.id, snap.id));
+  if (exists) return { ok: false, message: 'This council has already been restored' };
+  const [clash] = await tx
+    .select({ id: councils.id })
+    .from(councils)
+    .where(and(eq(councils.programmeId, programmeId), eq(councils.name, snap.name)));
+  if (clash) return { ok: false, message: `Another council is now called ${snap.name}` };
+  const { successorIds, predecessorIds = [], id, version, ...row } = snap;
+  await tx.insert(councils).values({ ...row, id, programmeId, version: version + 1 });
+  const others = [...successorIds, ...predecessorIds];
+  const live = others.length
+    ? new Set(
+        (
+          await tx
+            .select({ id: councils.id })
+            .from(councils)
+            .where(and(eq(councils.programmeId, programmeId), inArray(councils.id, others)))
+        ).map((c) => c.id)
+      )
+    : new Set<string>();
+  const links = [
+    ...successorIds
+      .filter((s) => live.has(s))
+      .map((successorId) => ({ predecessorId: id, successorId })),
+    ...predecessorIds
+      .filter((p) => live.has(p))
+      .map((predecessorId) => ({ predecessorId, successorId: id }))
+  ];
+  if (links.length) await tx.insert(successions).values(links);
+  return { ok: true };
 }

@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from './audit';
 import type { SessionUser } from './auth/sessions';
 import { restoreContract, type ContractSnapshot } from './contracts/writes';
+import { restoreCouncil } from './councils';
+import { restoreServiceArea } from './service-areas';
 import type { Database, Transaction } from './db';
 import { auditEvents } from './db/schema';
 
@@ -14,7 +16,11 @@ type Restorer = (
 /** Deleted records that can come back, by the audit action that deleted them. */
 export const RESTORERS: Record<string, Restorer> = {
   contract_deleted: (tx, programmeId, snapshot: ContractSnapshot) =>
-    restoreContract(tx, programmeId, snapshot)
+    restoreContract(tx, programmeId, snapshot),
+  council_deleted: (tx, programmeId, snapshot: Parameters<typeof restoreCouncil>[2]) =>
+    restoreCouncil(tx, programmeId, snapshot),
+  service_area_deleted: (tx, programmeId, snapshot: Parameters<typeof restoreServiceArea>[2]) =>
+    restoreServiceArea(tx, programmeId, snapshot)
 };
 
 export function canRestore(action: string): boolean {

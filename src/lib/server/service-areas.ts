@@ -147,3 +147,34 @@ export async function deleteServiceArea(
     return { ok: true as const };
   });
 }
+
+/** Puts a deleted service area back with its id (its systems were left without an area). */
+export async function restoreServiceArea(
+  tx: Transaction,
+  programmeId: string,
+  snapshot: {
+    id: string;
+    name: string;
+    category: 'service' | 'foundation';
+    priority: number;
+    version: number;
+  }
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const [exists] = await tx
+    .select({ id: serviceAreas.id })
+    .from(serviceAreas)
+    .where(eq(serviceAreas.id, snapshot.id));
+  if (exists) return { ok: false, message: 'This service area has already been restored' };
+  if (await nameTaken(tx, programmeId, snapshot.name, null)) {
+    return { ok: false, message: `Another service area is now called ${snapshot.name}` };
+  }
+  await tx.insert(serviceAreas).values({
+    id: snapshot.id,
+    programmeId,
+    name: snapshot.name,
+    category: snapshot.category,
+    priority: snapshot.priority,
+    version: snapshot.version + 1
+  });
+  return { ok: true };
+}
