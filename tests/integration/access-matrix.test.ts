@@ -318,6 +318,36 @@ const ROUTES: Record<string, RouteRule> = {
     get: editors,
     actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
   },
+  '/(app)/programmes/[programme]/systems': {
+    path: (f) => `/programmes/${f.programmeSlug}/systems`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/systems/new': {
+    path: (f) => `/programmes/${f.programmeSlug}/systems/new`,
+    get: editors,
+    actions: {
+      default: { rule: editors, payload: (f) => ({ name: 'New system', councilId: f.councilId }) }
+    }
+  },
+  '/(app)/programmes/[programme]/systems/matrix': {
+    path: (f) => `/programmes/${f.programmeSlug}/systems/matrix`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/systems/[system]': {
+    path: (f) => `/programmes/${f.programmeSlug}/systems/${f.systemId}`,
+    get: members,
+    actions: {
+      default: {
+        rule: editors,
+        payload: (f) => ({ name: 'Renamed system', councilId: f.councilId, version: '1' })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/systems/[system]/delete': {
+    path: (f) => `/programmes/${f.programmeSlug}/systems/${f.systemId}/delete`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,

@@ -57,6 +57,28 @@ describeEachDriver('editing a council', (ctx) => {
     });
   });
 
+  it('keeps a note on each succession link, shown on the councils page', async () => {
+    const { f, url, successorId, cookie } = await setup();
+    const response = await app.post(
+      url,
+      {
+        name: 'Matrix District Council',
+        role: 'predecessor',
+        kind: 'district',
+        version: '1',
+        successors: successorId,
+        [`note-${successorId}`]: 'Parishes north of the river'
+      },
+      { cookie }
+    );
+    expect(response.status).toBe(303);
+    expect(await ctx.db.select({ note: successions.note }).from(successions)).toEqual([
+      { note: 'Parishes north of the river' }
+    ]);
+    const page = await app.get(`/programmes/${f.programmeSlug}/councils`, { cookie });
+    expect(await page.text()).toContain('Matrix Unitary Council (Parishes north of the river)');
+  });
+
   it('refuses a stale edit with a conflict, overwriting nothing', async () => {
     const { f, url, cookie } = await setup();
     const first = await app.post(
@@ -146,7 +168,7 @@ describeEachDriver('editing a council', (ctx) => {
     // The district holds the fixture contract: refused, nothing deleted.
     const refused = await app.post(`${base}/${f.councilId}/delete`, { version: '1' }, { cookie });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain('still has 0 systems and 1 contracts');
+    expect(await refused.text()).toContain('still has 1 system and 1 contract');
     expect(await ctx.db.select().from(councils).where(eq(councils.id, f.councilId))).toHaveLength(
       1
     );

@@ -98,18 +98,16 @@ describeEachDriver('service areas', (ctx) => {
       .select({ programmeId: serviceAreas.programmeId })
       .from(serviceAreas)
       .where(eq(serviceAreas.id, f.serviceAreaId));
-    await ctx.db
-      .insert(systems)
-      .values({
-        programmeId: council!.programmeId,
-        councilId: f.councilId,
-        serviceAreaId: f.serviceAreaId,
-        name: 'Kept system'
-      });
+    await ctx.db.insert(systems).values({
+      programmeId: council!.programmeId,
+      councilId: f.councilId,
+      serviceAreaId: f.serviceAreaId,
+      name: 'Kept system'
+    });
     expect(
       (await app.post(`${url}?/remove`, { id: f.serviceAreaId, version: '1' }, { cookie })).status
     ).toBe(200);
-    const [system] = await ctx.db.select().from(systems);
+    const [system] = await ctx.db.select().from(systems).where(eq(systems.name, 'Kept system'));
     expect(system).toMatchObject({ name: 'Kept system', serviceAreaId: null });
     const [event] = await ctx.db
       .select()

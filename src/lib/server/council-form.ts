@@ -8,6 +8,7 @@ const uuid = z.uuid();
 export type CouncilForm =
   | {
       ok: true;
+      notes: Record<string, string>;
       input: Omit<CouncilInput, 'version'>;
       version: number | undefined;
       successorIds: string[];
@@ -40,6 +41,13 @@ export async function readCouncilForm(request: Request): Promise<CouncilForm> {
       )
     };
   }
+  // A note per succession link, e.g. "the parishes north of the river".
+  const notes: Record<string, string> = {};
+  for (const id of successorIds) {
+    const note = data.get(`note-${id}`);
+    if (typeof note === 'string' && note.trim()) notes[id] = note.trim().slice(0, 300);
+    if (typeof note === 'string') fields[`note-${id}`] = note.slice(0, 300);
+  }
   const { version, ...input } = parsed.data;
-  return { ok: true, input, version, successorIds, fields };
+  return { ok: true, input, version, successorIds, notes, fields };
 }

@@ -16,15 +16,24 @@ export async function listCouncils(db: DatabaseOrTransaction, programmeId: strin
       .where(eq(councils.programmeId, programmeId))
       .orderBy(sql`${councils.role} desc`, asc(councils.name)),
     db
-      .select({ predecessorId: successions.predecessorId, successorId: successions.successorId })
+      .select({
+        predecessorId: successions.predecessorId,
+        successorId: successions.successorId,
+        note: successions.note
+      })
       .from(successions)
       .innerJoin(councils, eq(councils.id, successions.predecessorId))
       .where(eq(councils.programmeId, programmeId))
   ]);
-  return rows.map((c) => ({
-    ...c,
-    successorIds: links.filter((l) => l.predecessorId === c.id).map((l) => l.successorId)
-  }));
+  return rows.map((c) => {
+    const own = links.filter((l) => l.predecessorId === c.id);
+    return { ...c, successorIds: own.map((l) => l.successorId), successorNotes: notesOf(own) };
+  });
+}
+
+/** Succession notes by successor id; links without a note are left out. */
+function notesOf(links: { successorId: string; note: string | null }[]): Record<string, string> {
+  return Object.fromEntries(links.filter((l) => l.note).map((l) => [l.successorId, l.note!]));
 }
 
 export async function findCouncil(
@@ -38,13 +47,20 @@ export async function findCouncil(
     .where(and(eq(councils.id, councilId), eq(councils.programmeId, programmeId)));
   if (!row) return null;
   const links = await db
-    .select({ successorId: successions.successorId })
+    .select({ successorId: successions.successorId, note: successions.note })
     .from(successions)
     .where(eq(successions.predecessorId, councilId));
-  return { ...row, successorIds: links.map((l) => l.successorId).sort() };
+  return {
+    ...row,
+    successorIds: links.map((l) => l.successorId).sort(),
+    successorNotes: notesOf(links)
+  };
 }
 
-type Snapshot = Omit<CouncilInput, 'version'> & { successorIds: string[] };
+type Snapshot = Omit<CouncilInput, 'version'> & {
+  successorIds: string[];
+  successorNotes?: Record<string, string>;
+};
 
 const snapshot = (c: NonNullable<Awaited<ReturnType<typeof findCouncil>>>): Snapshot => ({
   name: c.name,
@@ -53,7 +69,8 @@ const snapshot = (c: NonNullable<Awaited<ReturnType<typeof findCouncil>>>): Snap
   gssCode: c.gssCode,
   website: c.website,
   m365Tenant: c.m365Tenant,
-  successorIds: c.successorIds
+  successorIds: c.successorIds,
+  successorNotes: c.successorNotes
 });
 
 export type CouncilWriteResult =
@@ -74,7 +91,8 @@ export async function updateCouncil(
   expectedVersion: number,
   input: Omit<CouncilInput, 'version'>,
   successorIds: string[],
-  ipAddress: string | null
+  ipAddress: string | null,
+  notes: Record<string, string> = {}
 ): Promise<CouncilWriteResult> {
   return db.transaction(async (tx) => {
     const before = await findCouncil(tx, programmeId, councilId);
@@ -128,9 +146,13 @@ export async function updateCouncil(
     if (input.role === 'successor')
       await tx.delete(successions).where(eq(successions.successorId, councilId));
     if (targets.length > 0) {
-      await tx
-        .insert(successions)
-        .values(targets.map((successorId) => ({ predecessorId: councilId, successorId })));
+      await tx.insert(successions).values(
+        targets.map((successorId) => ({
+          predecessorId: councilId,
+          successorId,
+          note: notes[successorId] ?? null
+        }))
+      );
     }
     await recordAudit(tx, {
       userId: actor.id,
@@ -139,7 +161,13 @@ export async function updateCouncil(
       entityId: councilId,
       action: 'council_updated',
       before: snapshot(before),
-      after: { ...input, successorIds: [...targets].sort() },
+      after: {
+        ...input,
+        successorIds: [...targets].sort(),
+        successorNotes: Object.fromEntries(
+          targets.filter((t) => notes[t]).map((t) => [t, notes[t]!])
+        )
+      },
       ipAddress
     });
     return { ok: true as const, id: councilId };
@@ -175,7 +203,8 @@ export async function createCouncil(
   programmeId: string,
   input: Omit<CouncilInput, 'version'>,
   successorIds: string[],
-  ipAddress: string | null
+  ipAddress: string | null,
+  notes: Record<string, string> = {}
 ): Promise<CouncilWriteResult> {
   return db.transaction(async (tx) => {
     const [clash] = await tx
@@ -204,9 +233,13 @@ export async function createCouncil(
       .values({ programmeId, ...input })
       .returning({ id: councils.id });
     if (targets.length > 0) {
-      await tx
-        .insert(successions)
-        .values(targets.map((successorId) => ({ predecessorId: row!.id, successorId })));
+      await tx.insert(successions).values(
+        targets.map((successorId) => ({
+          predecessorId: row!.id,
+          successorId,
+          note: notes[successorId] ?? null
+        }))
+      );
     }
     await recordAudit(tx, {
       userId: actor.id,
@@ -258,7 +291,7 @@ export async function deleteCouncil(
         ok: false as const,
         kind: 'invalid' as const,
         field: 'form',
-        message: `${before.name} still has ${dependents.systems} systems and ${dependents.contracts} contracts. Move or delete them first.`
+        message: `${before.name} still has ${plural(dependents.systems, 'system')} and ${plural(dependents.contracts, 'contract')}. Move or delete them first.`
       };
     }
     // Read before the delete: the links go with the council (on delete cascade).
@@ -309,7 +342,7 @@ export async function restoreCouncil(
     .from(councils)
     .where(and(eq(councils.programmeId, programmeId), eq(councils.name, snap.name)));
   if (clash) return { ok: false, message: `Another council is now called ${snap.name}` };
-  const { successorIds, predecessorIds = [], id, version, ...row } = snap;
+  const { successorIds, successorNotes = {}, predecessorIds = [], id, version, ...row } = snap;
   await tx.insert(councils).values({ ...row, id, programmeId, version: version + 1 });
   const others = [...successorIds, ...predecessorIds];
   const live = others.length
@@ -325,11 +358,19 @@ export async function restoreCouncil(
   const links = [
     ...successorIds
       .filter((s) => live.has(s))
-      .map((successorId) => ({ predecessorId: id, successorId })),
+      .map((successorId) => ({
+        predecessorId: id,
+        successorId,
+        note: successorNotes[successorId] ?? null
+      })),
     ...predecessorIds
       .filter((p) => live.has(p))
       .map((predecessorId) => ({ predecessorId, successorId: id }))
   ];
   if (links.length) await tx.insert(successions).values(links);
   return { ok: true };
+}
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

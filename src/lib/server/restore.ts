@@ -4,6 +4,7 @@ import type { SessionUser } from './auth/sessions';
 import { restoreContract, type ContractSnapshot } from './contracts/writes';
 import { restoreCouncil } from './councils';
 import { restoreServiceArea } from './service-areas';
+import { restoreSystem } from './systems';
 import type { Database, Transaction } from './db';
 import { auditEvents } from './db/schema';
 
@@ -19,6 +20,7 @@ export const RESTORERS: Record<string, Restorer> = {
     restoreContract(tx, programmeId, snapshot),
   council_deleted: (tx, programmeId, snapshot: Parameters<typeof restoreCouncil>[2]) =>
     restoreCouncil(tx, programmeId, snapshot),
+  system_deleted: (tx, programmeId, snapshot: unknown) => restoreSystem(tx, programmeId, snapshot),
   service_area_deleted: (tx, programmeId, snapshot: Parameters<typeof restoreServiceArea>[2]) =>
     restoreServiceArea(tx, programmeId, snapshot)
 };

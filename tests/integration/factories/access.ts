@@ -6,6 +6,7 @@ import {
   programmeMembers,
   programmes,
   serviceAreas,
+  systems,
   users
 } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
@@ -24,6 +25,8 @@ export interface AccessFixtures {
   serviceAreaId: string;
   /** A successor council of the matrix programme, with nothing depending on it. */
   successorCouncilId: string;
+  /** A system of that council, at version 1. */
+  systemId: string;
   /** A contract of that council, at version 1. */
   contractId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
@@ -92,8 +95,13 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     .insert(serviceAreas)
     .values({ programmeId: main!.id, name: 'Matrix area', category: 'service', priority: 2 })
     .returning({ id: serviceAreas.id });
+  const [system] = await db
+    .insert(systems)
+    .values({ programmeId: main!.id, councilId: council!.id, name: 'Matrix system' })
+    .returning({ id: systems.id });
   return {
     programmeSlug: 'matrix',
+    systemId: system!.id,
     serviceAreaId: area!.id,
     councilId: council!.id,
     successorCouncilId: successorCouncil!.id,

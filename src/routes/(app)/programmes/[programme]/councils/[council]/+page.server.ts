@@ -29,7 +29,7 @@ export const actions: Actions = {
     if (!uuid.safeParse(params.council).success) error(404, 'Not found');
     const form = await readCouncilForm(request);
     if (!form.ok) return form.failure;
-    const { input, version, successorIds, fields } = form;
+    const { input, version, successorIds, notes, fields } = form;
     if (version === undefined)
       return failWith('form', 'The form is out of date: reload the page', fields);
     const result = await updateCouncil(
@@ -40,7 +40,8 @@ export const actions: Actions = {
       version,
       input,
       successorIds,
-      getClientAddress()
+      getClientAddress(),
+      notes
     );
     if (result.ok) redirect(303, `/programmes/${programme.slug}/councils`);
     if (result.kind === 'gone') error(404, 'This council has been deleted');

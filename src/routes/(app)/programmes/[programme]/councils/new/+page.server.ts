@@ -25,7 +25,8 @@ export const actions: Actions = {
       programme.id,
       form.input,
       form.successorIds,
-      getClientAddress()
+      getClientAddress(),
+      form.notes
     );
     if (result.ok) redirect(303, `/programmes/${programme.slug}/councils`);
     return failWith(

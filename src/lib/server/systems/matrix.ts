@@ -1,0 +1,78 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../db';
+import { councils, serviceAreas, systems } from '../db/schema';
+
+export interface MatrixRow {
+  /** null: systems with no service area recorded. */
+  serviceArea: { id: string; name: string } | null;
+  /** Products per council, in the order of `councils`; empty when none is recorded. */
+  cells: string[][];
+  /** How many different products the councils use for this service area. */
+  distinctProducts: number;
+}
+
+export interface SystemsMatrix {
+  councils: { id: string; name: string }[];
+  rows: MatrixRow[];
+}
+
+/**
+ * Service areas × councils → products: where one council runs one finance system and its
+ * neighbours run two others. Three queries whatever the size. Columns are the merging
+ * councils, and any new council that already has systems recorded.
+ */
+export async function systemsMatrix(
+  db: DatabaseOrTransaction,
+  programmeId: string
+): Promise<SystemsMatrix> {
+  const [councilRows, areaRows, systemRows] = await Promise.all([
+    db
+      .select({ id: councils.id, name: councils.name, role: councils.role })
+      .from(councils)
+      .where(eq(councils.programmeId, programmeId))
+      .orderBy(asc(councils.role), asc(councils.name)),
+    db
+      .select({ id: serviceAreas.id, name: serviceAreas.name })
+      .from(serviceAreas)
+      .where(eq(serviceAreas.programmeId, programmeId))
+      .orderBy(asc(serviceAreas.category), asc(serviceAreas.name)),
+    db
+      .select({
+        councilId: systems.councilId,
+        serviceAreaId: systems.serviceAreaId,
+        name: systems.name,
+        product: systems.product
+      })
+      .from(systems)
+      .where(eq(systems.programmeId, programmeId))
+  ]);
+
+  const withSystems = new Set(systemRows.map((s) => s.councilId));
+  const columns = councilRows
+    .filter((c) => c.role === 'predecessor' || withSystems.has(c.id))
+    .map(({ id, name }) => ({ id, name }));
+  const column = new Map(columns.map((c, i) => [c.id, i]));
+
+  // Products by service area (key '' for none), then by council column.
+  const grid = new Map<string, Set<string>[]>();
+  for (const s of systemRows) {
+    const key = s.serviceAreaId ?? '';
+    const i = column.get(s.councilId);
+    if (i === undefined) continue;
+    if (!grid.has(key))
+      grid.set(
+        key,
+        columns.map(() => new Set<string>())
+      );
+    grid.get(key)![i]!.add(s.product ?? s.name);
+  }
+
+  const row = (serviceArea: MatrixRow['serviceArea'], key: string): MatrixRow => {
+    const sets = grid.get(key) ?? columns.map(() => new Set<string>());
+    const cells = sets.map((set) => [...set].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    return { serviceArea, cells, distinctProducts: new Set(cells.flat()).size };
+  };
+  const rows = areaRows.map((a) => row(a, a.id));
+  if (grid.has('')) rows.push(row(null, ''));
+  return { councils: columns, rows };
+}

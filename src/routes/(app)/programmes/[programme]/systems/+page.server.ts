@@ -1,0 +1,20 @@
+import { parseSystemFilters } from '$lib/schemas/system-filters';
+import { db } from '$lib/server/db';
+import { listSystems, systemFilterOptions, SYSTEMS_PAGE_SIZE } from '$lib/server/systems';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+  const { programme } = await parent();
+  const filters = parseSystemFilters(url.searchParams);
+  const [list, options] = await Promise.all([
+    listSystems(db(), programme.id, filters),
+    systemFilterOptions(db(), programme.id)
+  ]);
+  return {
+    filters: { ...filters, page: list.page },
+    list,
+    pageSize: SYSTEMS_PAGE_SIZE,
+    options,
+    deleted: url.searchParams.get('deleted') === '1'
+  };
+};

@@ -1,0 +1,26 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { failWith } from '$lib/server/forms';
+import { createSystem, readSystemForm, systemFilterOptions } from '$lib/server/systems';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+  const { programme } = await parent();
+  if (programme.role === 'viewer')
+    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  const { councils, serviceAreas } = await systemFilterOptions(db(), programme.id);
+  return { councils, serviceAreas };
+};
+
+export const actions: Actions = {
+  default: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const form = await readSystemForm(request);
+    if (!form.ok) return form.failure;
+    const { version: _ignored, ...input } = form.data;
+    const result = await createSystem(db(), locals.user!, programme.id, input, getClientAddress());
+    if (result.ok) redirect(303, `/programmes/${programme.slug}/systems/${result.id}?saved=added`);
+    return failWith(result.field, result.message, form.fields);
+  }
+};
