@@ -1,88 +1,12 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { CouncilInput } from '$lib/schemas/council';
-import { recordAudit } from './audit';
-import type { SessionUser } from './auth/sessions';
-import type { Database, DatabaseOrTransaction, Transaction } from './db';
-import { contracts, councils, successions, systems } from './db/schema';
+import { recordAudit } from '../audit';
+import type { SessionUser } from '../auth/sessions';
+import type { Database, DatabaseOrTransaction } from '../db';
+import { contracts, councils, successions, systems } from '../db/schema';
+import { findCouncil } from './queries';
+import { snapshot, type CouncilWriteResult } from './snapshot';
 
-export type CouncilRecord = Awaited<ReturnType<typeof findCouncil>> & object;
-
-/** Councils of a programme with the ids of the councils each passes to. Two queries. */
-export async function listCouncils(db: DatabaseOrTransaction, programmeId: string) {
-  const [rows, links] = await Promise.all([
-    db
-      .select()
-      .from(councils)
-      .where(eq(councils.programmeId, programmeId))
-      .orderBy(sql`${councils.role} desc`, asc(councils.name)),
-    db
-      .select({
-        predecessorId: successions.predecessorId,
-        successorId: successions.successorId,
-        note: successions.note
-      })
-      .from(successions)
-      .innerJoin(councils, eq(councils.id, successions.predecessorId))
-      .where(eq(councils.programmeId, programmeId))
-  ]);
-  return rows.map((c) => {
-    const own = links.filter((l) => l.predecessorId === c.id);
-    return { ...c, successorIds: own.map((l) => l.successorId), successorNotes: notesOf(own) };
-  });
-}
-
-/** Succession notes by successor id; links without a note are left out. */
-function notesOf(links: { successorId: string; note: string | null }[]): Record<string, string> {
-  return Object.fromEntries(links.filter((l) => l.note).map((l) => [l.successorId, l.note!]));
-}
-
-export async function findCouncil(
-  db: DatabaseOrTransaction,
-  programmeId: string,
-  councilId: string
-) {
-  const [row] = await db
-    .select()
-    .from(councils)
-    .where(and(eq(councils.id, councilId), eq(councils.programmeId, programmeId)));
-  if (!row) return null;
-  const links = await db
-    .select({ successorId: successions.successorId, note: successions.note })
-    .from(successions)
-    .where(eq(successions.predecessorId, councilId));
-  return {
-    ...row,
-    successorIds: links.map((l) => l.successorId).sort(),
-    successorNotes: notesOf(links)
-  };
-}
-
-type Snapshot = Omit<CouncilInput, 'version'> & {
-  successorIds: string[];
-  successorNotes?: Record<string, string>;
-};
-
-const snapshot = (c: NonNullable<Awaited<ReturnType<typeof findCouncil>>>): Snapshot => ({
-  name: c.name,
-  role: c.role,
-  kind: c.kind,
-  gssCode: c.gssCode,
-  website: c.website,
-  m365Tenant: c.m365Tenant,
-  successorIds: c.successorIds,
-  successorNotes: c.successorNotes
-});
-
-export type CouncilWriteResult =
-  | { ok: true; id: string }
-  | { ok: false; kind: 'invalid'; field: string; message: string }
-  | { ok: false; kind: 'conflict'; current: Snapshot & { version: number } }
-  | { ok: false; kind: 'gone' };
-
-/**
- * Updates a council if nobody else has since the form was loaded (its version still matches),
- * with its succession links and an audit event holding before and after, in one transaction.
- */
 export async function updateCouncil(
   db: Database,
   actor: SessionUser,
@@ -255,6 +179,7 @@ export async function createCouncil(
 }
 
 /** How much depends on a council: it can be deleted only when nothing does. */
+
 export async function councilDependents(db: DatabaseOrTransaction, councilId: string) {
   const [[s], [c]] = await Promise.all([
     db.select({ n: count() }).from(systems).where(eq(systems.councilId, councilId)),
@@ -327,50 +252,6 @@ async function predecessorsOf(tx: DatabaseOrTransaction, councilId: string) {
  * Puts a deleted council back with its id and whichever of its succession links still make
  * sense (the councils at the other end still exist).
  */
-export async function restoreCouncil(
-  tx: Transaction,
-  programmeId: string,
-  snap: Snapshot & { id: string; version: number; predecessorIds?: string[] }
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const [exists] = await tx
-    .select({ id: councils.id })
-    .from(councils)
-    .where(eq(councils.id, snap.id));
-  if (exists) return { ok: false, message: 'This council has already been restored' };
-  const [clash] = await tx
-    .select({ id: councils.id })
-    .from(councils)
-    .where(and(eq(councils.programmeId, programmeId), eq(councils.name, snap.name)));
-  if (clash) return { ok: false, message: `Another council is now called ${snap.name}` };
-  const { successorIds, successorNotes = {}, predecessorIds = [], id, version, ...row } = snap;
-  await tx.insert(councils).values({ ...row, id, programmeId, version: version + 1 });
-  const others = [...successorIds, ...predecessorIds];
-  const live = others.length
-    ? new Set(
-        (
-          await tx
-            .select({ id: councils.id })
-            .from(councils)
-            .where(and(eq(councils.programmeId, programmeId), inArray(councils.id, others)))
-        ).map((c) => c.id)
-      )
-    : new Set<string>();
-  const links = [
-    ...successorIds
-      .filter((s) => live.has(s))
-      .map((successorId) => ({
-        predecessorId: id,
-        successorId,
-        note: successorNotes[successorId] ?? null
-      })),
-    ...predecessorIds
-      .filter((p) => live.has(p))
-      .map((predecessorId) => ({ predecessorId, successorId: id }))
-  ];
-  if (links.length) await tx.insert(successions).values(links);
-  return { ok: true };
-}
-
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
