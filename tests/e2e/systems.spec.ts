@@ -15,7 +15,9 @@ test('add a system, find it by filter, and see it in the service area × council
   await page
     .getByLabel('Council that runs it')
     .selectOption({ label: 'Brackenford Borough Council' });
-  await page.getByLabel('Service area (optional)').selectOption({ label: 'Housing and homelessness' });
+  await page
+    .getByLabel('Service area (optional)')
+    .selectOption({ label: 'Housing and homelessness' });
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Product (optional)').fill('Keyholder');
   await page.getByLabel('Vendor (optional)').fill('Keystone Housing Ltd');
