@@ -73,8 +73,11 @@ test('every inventory page is accessible and has its own title', async ({ page }
     titles.add(title);
     await expectNoAxeViolations(page);
   }
-  for (const link of ['Change Dunmere District Council']) {
-    await page.goto(`${base}/councils`);
+  for (const [list, link] of [
+    ['councils', 'Change Dunmere District Council'],
+    ['service-areas', 'Change Finance']
+  ]) {
+    await page.goto(`${base}/${list}`);
     await page.getByRole('link', { name: link }).click();
     await expectNoAxeViolations(page);
   }

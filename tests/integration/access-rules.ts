@@ -267,19 +267,28 @@ export const ROUTES: Record<string, RouteRule> = {
       add: {
         rule: editors,
         payload: () => ({ name: 'Coroners', category: 'service', priority: '3' })
-      },
-      update: {
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/service-areas/[area]': {
+    path: (f) => `/programmes/${f.programmeSlug}/service-areas/${f.serviceAreaId}`,
+    get: editors,
+    actions: {
+      default: {
         rule: editors,
-        payload: (f) => ({
-          id: f.serviceAreaId,
+        payload: () => ({
           version: '1',
           name: 'Matrix area',
           category: 'foundation',
           priority: '1'
         })
-      },
-      remove: { rule: editors, payload: (f) => ({ id: f.serviceAreaId, version: '1' }) }
+      }
     }
+  },
+  '/(app)/programmes/[programme]/service-areas/[area]/delete': {
+    path: (f) => `/programmes/${f.programmeSlug}/service-areas/${f.serviceAreaId}/delete`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
   },
   '/(app)/programmes/[programme]/audit': {
     path: (f) => `/programmes/${f.programmeSlug}/audit`,

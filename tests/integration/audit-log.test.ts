@@ -142,12 +142,12 @@ describeEachDriver('the audit log', (ctx) => {
     expect(
       (
         await app.post(
-          `${base}/service-areas?/remove`,
-          { id: f.serviceAreaId, version: '1' },
+          `${base}/service-areas/${f.serviceAreaId}/delete`,
+          { version: '1' },
           { cookie: editor }
         )
       ).status
-    ).toBe(200);
+    ).toBe(303);
     expect(await ctx.db.select().from(successions)).toHaveLength(0);
     for (const action of ['council_deleted', 'service_area_deleted']) {
       const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, action));

@@ -62,19 +62,19 @@ describeEachDriver('service areas', (ctx) => {
   it('refuses a stale update and keeps the saved one', async () => {
     const { f, url, cookie } = await setup();
     const first = await app.post(
-      `${url}?/update`,
+      `${url}/${f.serviceAreaId}`,
       {
         id: f.serviceAreaId,
         version: '1',
-        name: 'Matrix area',
+        name: 'Renamed area',
         category: 'service',
         priority: '1'
       },
       { cookie }
     );
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(303);
     const stale = await app.post(
-      `${url}?/update`,
+      `${url}/${f.serviceAreaId}`,
       {
         id: f.serviceAreaId,
         version: '1',
@@ -89,7 +89,12 @@ describeEachDriver('service areas', (ctx) => {
       .select()
       .from(serviceAreas)
       .where(eq(serviceAreas.id, f.serviceAreaId));
-    expect(area).toMatchObject({ category: 'service', priority: 1, version: 2 });
+    expect(area).toMatchObject({
+      name: 'Renamed area',
+      category: 'service',
+      priority: 1,
+      version: 2
+    });
   });
 
   it('removing an area keeps its systems, without an area, and audits the removal', async () => {
@@ -105,8 +110,8 @@ describeEachDriver('service areas', (ctx) => {
       name: 'Kept system'
     });
     expect(
-      (await app.post(`${url}?/remove`, { id: f.serviceAreaId, version: '1' }, { cookie })).status
-    ).toBe(200);
+      (await app.post(`${url}/${f.serviceAreaId}/delete`, { version: '1' }, { cookie })).status
+    ).toBe(303);
     const [system] = await ctx.db.select().from(systems).where(eq(systems.name, 'Kept system'));
     expect(system).toMatchObject({ name: 'Kept system', serviceAreaId: null });
     const [event] = await ctx.db

@@ -29,6 +29,16 @@ export async function listServiceAreas(db: DatabaseOrTransaction, programmeId: s
   return areas.map((a) => ({ ...a, systemCount: byArea.get(a.id) ?? 0 }));
 }
 
+export async function findServiceArea(db: DatabaseOrTransaction, programmeId: string, id: string) {
+  const [area] = await db
+    .select()
+    .from(serviceAreas)
+    .where(and(eq(serviceAreas.id, id), eq(serviceAreas.programmeId, programmeId)));
+  if (!area) return null;
+  const [row] = await db.select({ n: count() }).from(systems).where(eq(systems.serviceAreaId, id));
+  return { ...area, systemCount: row?.n ?? 0 };
+}
+
 async function nameTaken(
   tx: Transaction,
   programmeId: string,
