@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 2,
   fullyParallel: false,
   reporter: 'list',
-  timeout: 30_000,
+  // Generous: several tests sign in from two browsers and run axe on each page, on 2 cores.
+  timeout: 120_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL: process.env.E2E_BASE_URL,

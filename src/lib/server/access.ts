@@ -19,6 +19,13 @@ export function requireAdmin(user: SessionUser | null): SessionUser {
   return user;
 }
 
+/** For a programme already loaded with the person's role: 403 unless the role is enough. */
+export function requireRole(programme: { role: MemberRole }, needed: MemberRole) {
+  if (!roleAllows(programme.role, needed)) {
+    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  }
+}
+
 /**
  * The one gate for programme pages and actions. A non-member gets 404, not 403, so the
  * existence of a programme is not confirmed to people outside it.
@@ -31,8 +38,6 @@ export async function requireProgramme(
   if (!user) error(404, 'Not found');
   const programme = await findProgrammeForMember(db(), slug, user.id);
   if (!programme) error(404, 'Not found');
-  if (!roleAllows(programme.role, needed)) {
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
-  }
+  requireRole(programme, needed);
   return programme;
 }

@@ -6,7 +6,7 @@ import {
   parseContractFilters,
   type LgrTreatment
 } from '$lib/schemas/contract-filters';
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith } from '$lib/server/forms';
 import { applyBulkTreatment, MAX_BULK } from '$lib/server/contracts/bulk';
@@ -24,8 +24,7 @@ function treatmentFrom(value: string | null): LgrTreatment | null {
 /** The preview: every contract the filters match, split into those that change and those already set. */
 export const load: PageServerLoad = async ({ parent, url }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   const treatment = treatmentFrom(url.searchParams.get('set'));
   if (!treatment) error(400, 'Choose the decision to apply');
   const filters = parseContractFilters(url.searchParams);

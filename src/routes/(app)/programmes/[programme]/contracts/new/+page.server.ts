@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireProgramme } from '$lib/server/access';
+import { redirect } from '@sveltejs/kit';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, failWithErrors } from '$lib/server/forms';
 import { parseContractForm } from '$lib/server/contracts/form';
@@ -9,8 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   return contractFormOptions(db(), programme.id);
 };
 

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { findCouncil, listCouncils, updateCouncil } from '$lib/server/councils';
 import { db } from '$lib/server/db';
 import { readCouncilForm } from '$lib/server/council-form';
@@ -11,8 +11,7 @@ const uuid = z.uuid();
 
 export const load: PageServerLoad = async ({ parent, params }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   const council = uuid.safeParse(params.council).success
     ? await findCouncil(db(), programme.id, params.council)
     : null;

@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireProgramme } from '$lib/server/access';
+import { redirect } from '@sveltejs/kit';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { readCouncilForm } from '$lib/server/council-form';
 import { createCouncil, listCouncils } from '$lib/server/councils';
 import { db } from '$lib/server/db';
@@ -8,8 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   const successors = (await listCouncils(db(), programme.id)).filter((c) => c.role === 'successor');
   return { successors: successors.map((s) => ({ id: s.id, name: s.name })) };
 };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import { findContract } from '$lib/server/contracts/queries';
@@ -11,8 +11,7 @@ const uuid = z.uuid();
 
 export const load: PageServerLoad = async ({ parent, params }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   const contract = uuid.safeParse(params.contract).success
     ? await findContract(db(), programme.id, params.contract)
     : null;

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import { deleteServiceArea, findServiceArea } from '$lib/server/service-areas';
@@ -10,8 +10,7 @@ const uuid = z.uuid();
 
 export const load: PageServerLoad = async ({ parent, params }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   const area = uuid.safeParse(params.area).success
     ? await findServiceArea(db(), programme.id, params.area)
     : null;

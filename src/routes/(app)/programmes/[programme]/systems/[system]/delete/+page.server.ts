@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, readFormFields } from '$lib/server/forms';
 import { deleteSystem, findSystem } from '$lib/server/systems';
@@ -11,8 +11,7 @@ const versionSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
 export const load: PageServerLoad = async ({ parent, params }) => {
   const { programme } = await parent();
-  if (programme.role === 'viewer')
-    error(403, 'Your role on this programme does not allow this. Ask an owner for access.');
+  requireRole(programme, 'editor');
   const system = uuid.safeParse(params.system).success
     ? await findSystem(db(), programme.id, params.system)
     : null;
