@@ -17,7 +17,7 @@ export default defineConfig({
   reporter: 'list',
   // Generous: several tests sign in from two browsers and run axe on each page, on 2 cores.
   timeout: 120_000,
-  expect: { timeout: 5_000 },
+  expect: { timeout: 10_000 },
   use: {
     baseURL: process.env.E2E_BASE_URL,
     trace: 'retain-on-failure'
