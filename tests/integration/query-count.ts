@@ -1,23 +1,32 @@
 import { vi } from 'vitest';
-import type { DatabaseHandle } from '$lib/server/db/types';
+import type { Database, DatabaseHandle, DriverName } from '$lib/server/db/types';
 
 /**
- * Counts the SQL statements a function sends, by spying on the driver method drizzle calls
- * for every query: PGlite's `query`, postgres.js's `unsafe`.
+ * Counts SQL statements by spying on the driver method drizzle calls for every query:
+ * PGlite's `query`, postgres.js's `unsafe`. `count` is live; call `stop()` when done.
  */
+export function statementCounter(db: Database, driver: DriverName) {
+  const client = (db as unknown as { $client: Record<string, (...args: unknown[]) => unknown> })
+    .$client;
+  const spy = vi.spyOn(client, driver === 'pglite' ? 'query' : 'unsafe');
+  return {
+    get count() {
+      return spy.mock.calls.length;
+    },
+    stop: () => spy.mockRestore()
+  };
+}
+
+/** The statements one function sends, with its result. */
 export async function countQueries<T>(
   handle: DatabaseHandle,
   run: () => Promise<T>
 ): Promise<{ result: T; queries: number }> {
-  const client = (
-    handle.db as unknown as { $client: Record<string, (...args: unknown[]) => unknown> }
-  ).$client;
-  const method = handle.driver === 'pglite' ? 'query' : 'unsafe';
-  const spy = vi.spyOn(client, method);
+  const counter = statementCounter(handle.db, handle.driver);
   try {
     const result = await run();
-    return { result, queries: spy.mock.calls.length };
+    return { result, queries: counter.count };
   } finally {
-    spy.mockRestore();
+    counter.stop();
   }
 }

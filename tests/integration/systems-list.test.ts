@@ -1,13 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listSystems, systemFilterOptions, systemsMatrix } from '$lib/server/systems';
 import { describeEachDriver } from './harness';
+import { statementCounter } from './query-count';
 import { startTestApp, type TestApp } from './app';
-import {
-  countStatements,
-  createSystemsFixtures,
-  insertSystems,
-  type SystemRowInput
-} from './factories/systems';
+import { createSystemsFixtures, insertSystems, type SystemRowInput } from './factories/systems';
 
 describeEachDriver('the systems list and matrix', (ctx) => {
   let app: TestApp;
@@ -183,7 +179,7 @@ describeEachDriver('the systems list and matrix', (ctx) => {
         })
       );
     const measure = async () => {
-      const counter = countStatements(ctx.db, ctx.driver);
+      const counter = statementCounter(ctx.db, ctx.driver);
       try {
         await listSystems(ctx.db, s.programmeId, { q: 'system', sort: 'council', page: 2 });
         const direct = counter.count;

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { vi } from 'vitest';
 import { councils, programmes, serviceAreas, systems } from '$lib/server/db/schema';
-import type { Database, DriverName } from '$lib/server/db/types';
+import type { Database } from '$lib/server/db/types';
 import { createAccessFixtures } from './access';
 
 /**
@@ -59,23 +58,4 @@ export async function insertSystems(db: Database, rows: SystemRowInput[]): Promi
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;
-}
-
-/**
- * Counts the SQL statements the app sends to the database. Every query drizzle runs outside
- * a transaction goes through one driver method: PGlite's `client.query` and postgres.js's
- * `sql.unsafe` (see drizzle-orm's pglite/session.js and postgres-js/session.js). Spying on
- * that method of the live client counts real statements, whoever issues them (our query
- * functions, or the built app's hooks, layout and page loads sharing this database).
- */
-export function countStatements(db: Database, driver: DriverName) {
-  const client = (db as unknown as { $client: Record<string, (...args: unknown[]) => unknown> })
-    .$client;
-  const spy = vi.spyOn(client, driver === 'pglite' ? 'query' : 'unsafe');
-  return {
-    get count() {
-      return spy.mock.calls.length;
-    },
-    stop: () => spy.mockRestore()
-  };
 }

@@ -11,13 +11,9 @@ import {
   systems
 } from '../db/schema';
 import { currentEndSql, noticeDeadlineSql } from './sql';
+import { likePattern } from '../db/like-pattern';
 
 export const PAGE_SIZE = 25;
-
-/** `%` and `_` typed by a person are literal characters, not wildcards. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function contractConditions(
   programmeId: string,

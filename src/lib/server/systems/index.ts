@@ -1,5 +1,5 @@
 /** The systems part of a programme's inventory: list, records with audit, restore, matrix. */
-export { listSystems, likePattern, systemFilterOptions, SYSTEMS_PAGE_SIZE } from './list';
+export { listSystems, systemFilterOptions, SYSTEMS_PAGE_SIZE } from './list';
 export type { SystemListRow } from './list';
 export { createSystem, deleteSystem, findSystem, updateSystem } from './records';
 export type {

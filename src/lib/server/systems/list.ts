@@ -14,13 +14,9 @@ import {
 import type { SystemFilters, SystemSort } from '$lib/schemas/system-filters';
 import type { DatabaseOrTransaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
+import { likePattern } from '../db/like-pattern';
 
 export const SYSTEMS_PAGE_SIZE = 25;
-
-/** `%`, `_` and `\` typed into the search box mean themselves, not ILIKE wildcards. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function conditions(programmeId: string, q: Partial<SystemFilters>): SQL | undefined {
   const where: (SQL | undefined)[] = [eq(systems.programmeId, programmeId)];
