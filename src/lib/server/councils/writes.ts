@@ -20,14 +20,8 @@ export async function updateCouncil(
 ): Promise<CouncilWriteResult> {
   return db.transaction(async (tx) => {
     const before = await findCouncil(tx, programmeId, councilId);
-    if (!before) return { ok: false as const, kind: 'gone' as const };
-    if (before.version !== expectedVersion) {
-      return {
-        ok: false as const,
-        kind: 'conflict' as const,
-        current: { ...snapshot(before), version: before.version }
-      };
-    }
+    const stale = versionProblem(before, expectedVersion);
+    if (stale || !before) return stale ?? GONE;
     const targets =
       input.role === 'predecessor'
         ? await validSuccessors(tx, programmeId, councilId, successorIds)
@@ -39,32 +33,14 @@ export async function updateCouncil(
         field: 'successors',
         message: 'Choose new councils from this programme'
       };
-    const clash = await tx
-      .select({ id: councils.id })
-      .from(councils)
-      .where(and(eq(councils.programmeId, programmeId), eq(councils.name, input.name)));
-    if (clash.some((c) => c.id !== councilId)) {
-      return {
-        ok: false as const,
-        kind: 'invalid' as const,
-        field: 'name',
-        message: 'Another council in this programme already has this name'
-      };
-    }
+    if (await nameTaken(tx, programmeId, input.name, councilId)) return NAME_TAKEN;
     const updated = await tx
       .update(councils)
       .set({ ...input, updatedAt: new Date(), version: sql`${councils.version} + 1` })
       .where(and(eq(councils.id, councilId), eq(councils.version, expectedVersion)))
       .returning({ id: councils.id });
     if (updated.length === 0) {
-      const current = await findCouncil(tx, programmeId, councilId);
-      return current
-        ? {
-            ok: false as const,
-            kind: 'conflict' as const,
-            current: { ...snapshot(current), version: current.version }
-          }
-        : { ok: false as const, kind: 'gone' as const };
+      return versionProblem(await findCouncil(tx, programmeId, councilId), expectedVersion) ?? GONE;
     }
     await tx.delete(successions).where(eq(successions.predecessorId, councilId));
     if (input.role === 'successor')
@@ -131,18 +107,7 @@ export async function createCouncil(
   notes: Record<string, string> = {}
 ): Promise<CouncilWriteResult> {
   return db.transaction(async (tx) => {
-    const [clash] = await tx
-      .select({ id: councils.id })
-      .from(councils)
-      .where(and(eq(councils.programmeId, programmeId), eq(councils.name, input.name)));
-    if (clash) {
-      return {
-        ok: false as const,
-        kind: 'invalid' as const,
-        field: 'name',
-        message: 'Another council in this programme already has this name'
-      };
-    }
+    if (await nameTaken(tx, programmeId, input.name, null)) return NAME_TAKEN;
     const targets =
       input.role === 'predecessor' ? await validSuccessors(tx, programmeId, '', successorIds) : [];
     if (targets === null)
@@ -202,14 +167,8 @@ export async function deleteCouncil(
 ): Promise<CouncilWriteResult> {
   return db.transaction(async (tx) => {
     const before = await findCouncil(tx, programmeId, councilId);
-    if (!before) return { ok: false as const, kind: 'gone' as const };
-    if (before.version !== expectedVersion) {
-      return {
-        ok: false as const,
-        kind: 'conflict' as const,
-        current: { ...snapshot(before), version: before.version }
-      };
-    }
+    const stale = versionProblem(before, expectedVersion);
+    if (stale || !before) return stale ?? GONE;
     const dependents = await councilDependents(tx, councilId);
     if (dependents.systems + dependents.contracts > 0) {
       return {
@@ -254,4 +213,40 @@ async function predecessorsOf(tx: DatabaseOrTransaction, councilId: string) {
  */
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const GONE = { ok: false as const, kind: 'gone' as const };
+
+const NAME_TAKEN = {
+  ok: false as const,
+  kind: 'invalid' as const,
+  field: 'name',
+  message: 'Another council in this programme already has this name'
+};
+
+/** 'gone' or 'conflict' unless the council is still the version the person saw. */
+function versionProblem(
+  current: Awaited<ReturnType<typeof findCouncil>>,
+  expectedVersion: number
+): CouncilWriteResult | null {
+  if (!current) return GONE;
+  if (current.version === expectedVersion) return null;
+  return {
+    ok: false,
+    kind: 'conflict',
+    current: { ...snapshot(current), version: current.version }
+  };
+}
+
+async function nameTaken(
+  tx: DatabaseOrTransaction,
+  programmeId: string,
+  name: string,
+  exceptId: string | null
+) {
+  const rows = await tx
+    .select({ id: councils.id })
+    .from(councils)
+    .where(and(eq(councils.programmeId, programmeId), eq(councils.name, name)));
+  return rows.some((r) => r.id !== exceptId);
 }
