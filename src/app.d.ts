@@ -5,6 +5,8 @@ declare global {
     interface Locals {
       user: SessionUser | null;
       session: Session | null;
+      /** Set by the request log; quoted in error pages and logs. */
+      requestId: string;
     }
     interface PageData {
       user?: SessionUser | null;

@@ -73,6 +73,7 @@ export const ROUTES: Record<string, RouteRule> = {
   '/': { path: () => '/', get: all('redirect') },
   '/about': { path: () => '/about', get: all('ok') },
   '/healthz': { path: () => '/healthz', get: all('ok') },
+  '/readyz': { path: () => '/readyz', get: all('ok') },
   '/(auth)/login': {
     path: () => '/login',
     get: { ...all('redirect'), anonymous: 'ok' },

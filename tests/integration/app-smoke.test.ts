@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachDriver } from './harness';
 import { startTestApp, cookieFor } from './app';
@@ -17,6 +18,42 @@ describeEachDriver('the built app in-process', (ctx) => {
     expect(guarded.headers.get('location')).toBe('/login?redirectTo=%2Fprogrammes');
     const page = await app.get('/programmes', { cookie: await cookieFor(ctx.handle, user.id) });
     expect(page.status).toBe(200);
+  });
+});
+
+describeEachDriver('operations endpoints', (ctx) => {
+  it('answers /readyz with the migration state and tags every response with a request id', async () => {
+    const app = await startTestApp(ctx.handle);
+    const ready = await app.get('/readyz');
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { status: string; migrations: { expected: number } };
+    expect(body.status).toBe('ready');
+    expect(body.migrations.expected).toBeGreaterThan(0);
+    const first = (await app.get('/login')).headers.get('x-request-id');
+    const second = (await app.get('/login')).headers.get('x-request-id');
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('reports migrations pending when the database is behind the build', async () => {
+    const app = await startTestApp(ctx.handle);
+    // Forget the newest migration for the length of the test, then put it back.
+    await ctx.db.execute(sql`create table public.readyz_held as
+      select * from drizzle.__drizzle_migrations
+      where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+    await ctx.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where created_at in (select created_at from public.readyz_held)`
+    );
+    try {
+      const ready = await app.get('/readyz');
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { status: string }).status).toBe('migrations pending');
+    } finally {
+      await ctx.db.execute(
+        sql`insert into drizzle.__drizzle_migrations select * from public.readyz_held`
+      );
+      await ctx.db.execute(sql`drop table public.readyz_held`);
+    }
   });
 });
 

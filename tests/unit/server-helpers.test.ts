@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '$lib/server/config';
-import { escapeForLog } from '$lib/server/log';
+import { escapeForLog, formatLogRecord, type LogRecord } from '$lib/server/log';
 import { fieldErrors } from '$lib/schemas/form';
 import { roleAllows } from '$lib/server/access';
 import { z } from 'zod';
@@ -33,6 +33,35 @@ describe('escapeForLog', () => {
     expect(escapeForLog('evil\nDemo sign-in: x / y')).toBe('evil\\u000aDemo sign-in: x / y');
     expect(escapeForLog('\u001b[31mred')).toBe('\\u001b[31mred');
     expect(escapeForLog('plain £ text')).toBe('plain £ text');
+  });
+});
+
+describe('formatLogRecord', () => {
+  const record: LogRecord = {
+    time: '2026-11-27T08:00:00.000Z',
+    level: 'info',
+    msg: 'request',
+    path: '/x\ny\u2028z',
+    status: 200,
+    user: undefined
+  };
+
+  it('writes one JSON object per line that a log shipper can parse back', () => {
+    const line = formatLogRecord(record, undefined);
+    expect(line).not.toMatch(/[\n\u2028\u2029]/);
+    expect(JSON.parse(line)).toEqual({
+      time: '2026-11-27T08:00:00.000Z',
+      level: 'info',
+      msg: 'request',
+      path: '/x\ny\u2028z',
+      status: 200
+    });
+  });
+
+  it('writes escaped plain lines when LOG_FORMAT=text', () => {
+    expect(formatLogRecord(record, 'text')).toBe(
+      '2026-11-27T08:00:00.000Z INFO request path=/x\\u000ay\\u2028z status=200'
+    );
   });
 });
 

@@ -1,7 +1,36 @@
 /**
- * Server log lines. Values that came from users are escaped so they cannot forge extra
- * log lines or terminal control sequences (OWASP log injection).
+ * Server logs: one JSON object per line (time, level, msg and fields such as requestId), so a
+ * log shipper can index them without parsing prose. Values that came from users end up inside
+ * JSON strings, where control characters are escaped, so they cannot forge extra lines
+ * (OWASP log injection). LOG_FORMAT=text prints the same records as plain lines for a terminal.
  */
+export type LogLevel = 'info' | 'warn' | 'error';
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export interface LogRecord extends LogFields {
+  time: string;
+  level: LogLevel;
+  msg: string;
+}
+
+type Sink = (line: string, level: LogLevel) => void;
+
+const defaultSink: Sink = (line, level) => {
+  if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
+  else console.log(line);
+};
+
+let sink: Sink = defaultSink;
+
+/** For tests: capture log lines instead of printing them. Returns a function that restores. */
+export function captureLogs(capture: Sink): () => void {
+  sink = capture;
+  return () => {
+    sink = defaultSink;
+  };
+}
+
 export function escapeForLog(value: unknown): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
@@ -9,23 +38,42 @@ export function escapeForLog(value: unknown): string {
   });
 }
 
+export function formatLogRecord(record: LogRecord, format: string | undefined): string {
+  if (format === 'text') {
+    const { time, level, msg, ...fields } = record;
+    const extras = Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${key}=${escapeForLog(value)}`);
+    return [time, level.toUpperCase(), escapeForLog(msg), ...extras].join(' ');
+  }
+  // U+2028 and U+2029 survive JSON.stringify but split lines in some viewers.
+  return JSON.stringify(record).replace(/[\u2028\u2029]/g, (c) =>
+    c === '\u2028' ? '\\u2028' : '\\u2029'
+  );
+}
+
+function write(level: LogLevel, msg: string, fields: LogFields = {}) {
+  const record: LogRecord = { time: new Date().toISOString(), level, msg, ...fields };
+  sink(formatLogRecord(record, process.env.LOG_FORMAT), level);
+}
+
 export const log = {
-  info(message: string) {
-    console.log(message);
+  info(msg: string, fields?: LogFields) {
+    write('info', msg, fields);
   },
-  warn(message: string) {
-    console.warn(message);
+  warn(msg: string, fields?: LogFields) {
+    write('warn', msg, fields);
   },
-  error(message: string, error?: unknown) {
-    console.error(error === undefined ? message : `${message}: ${describeError(error)}`);
+  error(msg: string, error?: unknown, fields?: LogFields) {
+    write('error', msg, error === undefined ? fields : { ...fields, error: describeError(error) });
   }
 };
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack || error.message || error.name;
   try {
-    return escapeForLog(typeof error === 'object' ? JSON.stringify(error) : error);
+    return typeof error === 'object' ? JSON.stringify(error) : String(error);
   } catch {
-    return escapeForLog(error);
+    return String(error);
   }
 }

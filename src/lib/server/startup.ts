@@ -22,17 +22,22 @@ async function start() {
       maxConnections: config.DATABASE_POOL_SIZE,
       log: log.warn
     });
-    log.info(
-      `Database: ${handle.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} at ${handle.location}`
-    );
-    process.once('sveltekit:shutdown', () => {
+    log.info('Database opened', {
+      driver: handle.driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL',
+      location: handle.location
+    });
+    // adapter-node emits this after SIGTERM/SIGINT once in-flight requests have finished.
+    process.once('sveltekit:shutdown', (reason) => {
+      log.info('Shutting down', { reason });
       void closeAppDatabase().catch((error) => log.error('Closing the database failed', error));
     });
     if (config.SEED_DEMO) {
       const outcome = await seedDemoIfEmpty(handle.db);
       if (outcome === 'seeded') log.info('Created the demo programme and demo account.');
       const line = await demoSignInLine(handle.db);
-      if (line) log.info(line);
+      // A plain line, not a JSON record: it is for the person who just started the app
+      // (and the end-to-end set-up reads it).
+      if (line) console.log(line);
     }
   } catch (error) {
     // Expected failures get their message alone; anything else gets its stack too.
