@@ -32,6 +32,20 @@ export default defineConfig({
           // The built server is already compiled: Node loads it as it is, untransformed.
           server: { deps: { external: [/\.svelte-kit\/output\//] } }
         }
+      },
+      {
+        extends: true,
+        test: {
+          // `npm run test:reliability`: load, faults and hostile input against the built app
+          // in its own process. Heavy, so one file at a time and never part of a quick run.
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ['tests/reliability/global-setup.ts']
+        }
       }
     ]
   }

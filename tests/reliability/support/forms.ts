@@ -1,0 +1,62 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export interface FormSnapshot {
+  /** The form's action attribute as written ('' posts back to the page). */
+  action: string;
+  method: string;
+  /** Every successful control, as a browser would submit it without changes. */
+  fields: [string, string][];
+  /** Names of the text-like controls a person types into. */
+  textFields: string[];
+}
+
+const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'date', '']);
+
+/** Reads the forms of a page the way a browser would submit them. */
+export function readForms(html: string): FormSnapshot[] {
+  return parse(html)
+    .querySelectorAll('form')
+    .map((form) => readForm(form));
+}
+
+function readForm(form: HTMLElement): FormSnapshot {
+  const fields: [string, string][] = [];
+  const textFields: string[] = [];
+  for (const control of form.querySelectorAll('input, select, textarea')) {
+    const name = control.getAttribute('name');
+    if (!name || control.hasAttribute('disabled')) continue;
+    const tag = control.tagName.toLowerCase();
+    if (tag === 'textarea') {
+      fields.push([name, control.textContent]);
+      textFields.push(name);
+    } else if (tag === 'select') {
+      const options = control.querySelectorAll('option');
+      const chosen = options.find((o) => o.hasAttribute('selected')) ?? options[0];
+      if (chosen) fields.push([name, chosen.getAttribute('value') ?? chosen.textContent]);
+    } else {
+      const type = (control.getAttribute('type') ?? '').toLowerCase();
+      if (type === 'checkbox' || type === 'radio') {
+        if (control.hasAttribute('checked')) fields.push([name, control.getAttribute('value') ?? 'on']);
+      } else if (type === 'file' || type === 'submit' || type === 'button') {
+        continue;
+      } else {
+        fields.push([name, control.getAttribute('value') ?? '']);
+        if (TEXT_TYPES.has(type)) textFields.push(name);
+      }
+    }
+  }
+  return {
+    action: form.getAttribute('action') ?? '',
+    method: (form.getAttribute('method') ?? 'get').toLowerCase(),
+    fields,
+    textFields
+  };
+}
+
+/** The fields with some values replaced (every field of that name). */
+export function withValues(fields: [string, string][], changes: Record<string, string>) {
+  return fields.map(([name, value]): [string, string] => [
+    name,
+    name in changes ? changes[name]! : value
+  ]);
+}
