@@ -60,7 +60,13 @@ describe('20 editors changing the same contracts at once', () => {
           const html = await page.text();
           const form = readForms(html).find((f) => f.fields.some(([name]) => name === 'version'));
           if (page.status !== 200 || !form) {
-            attempts.push({ contractId: contract.id, baseVersion: -1, title: '', outcome: 'error', status: page.status });
+            attempts.push({
+              contractId: contract.id,
+              baseVersion: -1,
+              title: '',
+              outcome: 'error',
+              status: page.status
+            });
             continue;
           }
           const baseVersion = Number(form.fields.find(([name]) => name === 'version')![1]);
@@ -69,7 +75,13 @@ describe('20 editors changing the same contracts at once', () => {
           await response.body?.cancel();
           const outcome =
             response.status === 303 ? 'accepted' : response.status === 409 ? 'conflicted' : 'error';
-          attempts.push({ contractId: contract.id, baseVersion, title, outcome, status: response.status });
+          attempts.push({
+            contractId: contract.id,
+            baseVersion,
+            title,
+            outcome,
+            status: response.status
+          });
         }
       })
     );

@@ -9,14 +9,18 @@ import { readFigures } from './support/summary';
  * the integrity checks that followed, hostile inputs tried and what they were refused with.
  */
 export default function setup() {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vd-reliability-')), 'summary.jsonl');
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'vd-reliability-')),
+    'summary.jsonl'
+  );
   process.env.RELIABILITY_SUMMARY_FILE = file;
   return () => {
     const sections = readFigures(file);
     const lines = ['', 'Reliability summary', '==================='];
     for (const { section, figures } of sections) {
       lines.push(`${section}:`);
-      for (const [name, value] of Object.entries(figures)) lines.push(`  ${name.padEnd(34)} ${value}`);
+      for (const [name, value] of Object.entries(figures))
+        lines.push(`  ${name.padEnd(44)} ${value}`);
     }
     console.log(lines.join('\n'));
     const out = path.resolve('bench', 'results', 'reliability.json');

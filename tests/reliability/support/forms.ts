@@ -8,6 +8,8 @@ export interface FormSnapshot {
   fields: [string, string][];
   /** Names of the text-like controls a person types into. */
   textFields: string[];
+  /** Non-empty option values of each select. */
+  options: Record<string, string[]>;
 }
 
 const TEXT_TYPES = new Set(['text', 'email', 'search', 'url', 'tel', 'number', 'date', '']);
@@ -22,6 +24,7 @@ export function readForms(html: string): FormSnapshot[] {
 function readForm(form: HTMLElement): FormSnapshot {
   const fields: [string, string][] = [];
   const textFields: string[] = [];
+  const options: Record<string, string[]> = {};
   for (const control of form.querySelectorAll('input, select, textarea')) {
     const name = control.getAttribute('name');
     if (!name || control.hasAttribute('disabled')) continue;
@@ -30,13 +33,15 @@ function readForm(form: HTMLElement): FormSnapshot {
       fields.push([name, control.textContent]);
       textFields.push(name);
     } else if (tag === 'select') {
-      const options = control.querySelectorAll('option');
-      const chosen = options.find((o) => o.hasAttribute('selected')) ?? options[0];
+      const choices = control.querySelectorAll('option');
+      options[name] = choices.map((o) => o.getAttribute('value') ?? '').filter(Boolean);
+      const chosen = choices.find((o) => o.hasAttribute('selected')) ?? choices[0];
       if (chosen) fields.push([name, chosen.getAttribute('value') ?? chosen.textContent]);
     } else {
       const type = (control.getAttribute('type') ?? '').toLowerCase();
       if (type === 'checkbox' || type === 'radio') {
-        if (control.hasAttribute('checked')) fields.push([name, control.getAttribute('value') ?? 'on']);
+        if (control.hasAttribute('checked'))
+          fields.push([name, control.getAttribute('value') ?? 'on']);
       } else if (type === 'file' || type === 'submit' || type === 'button') {
         continue;
       } else {
@@ -49,7 +54,8 @@ function readForm(form: HTMLElement): FormSnapshot {
     action: form.getAttribute('action') ?? '',
     method: (form.getAttribute('method') ?? 'get').toLowerCase(),
     fields,
-    textFields
+    textFields,
+    options
   };
 }
 
@@ -59,4 +65,11 @@ export function withValues(fields: [string, string][], changes: Record<string, s
     name,
     name in changes ? changes[name]! : value
   ]);
+}
+
+/** The messages of a GOV.UK error summary, if the page has one. */
+export function errorMessages(html: string): string[] {
+  return parse(html)
+    .querySelectorAll('.govuk-error-summary__list li, .govuk-error-message')
+    .map((el) => el.textContent.replace(/\s+/g, ' ').trim());
 }
