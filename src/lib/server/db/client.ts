@@ -66,7 +66,16 @@ async function connectPglite(dataDir: string, log?: (m: string) => void): Promis
 }
 
 function connectPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // postgres.js waits up to 20 s between reconnection attempts by default, so after a
+    // database restart requests queued for a connection stalled for that long (found by the
+    // reliability suite). Retry within a second instead, and give up on a connection
+    // attempt after 5 s so a request fails cleanly rather than hanging.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connect_timeout: 5
+  });
   const parsed = new URL(url);
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Database,
