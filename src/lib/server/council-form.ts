@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { councilSchema, type CouncilInput } from '$lib/schemas/council';
 import { fieldErrors } from '$lib/schemas/form';
-import { failWith, failWithErrors } from './forms';
+import { failWith, failWithErrors, readFormData } from './forms';
 
 const uuid = z.uuid();
 
@@ -18,7 +18,7 @@ export type CouncilForm =
 
 /** Reads the council form, including the repeated `successors` checkboxes. */
 export async function readCouncilForm(request: Request): Promise<CouncilForm> {
-  const data = await request.formData().catch(() => null);
+  const data = await readFormData(request);
   if (!data)
     return { ok: false, failure: failWith('form', 'The form could not be read. Try again.') };
   const fields: Record<string, string> = {};

@@ -35,14 +35,32 @@ export async function parseForm<S extends z.ZodType>(
   };
 }
 
-/** The form's text fields (first value of each name); null when the body is not a form. */
-export async function readFormFields(request: Request): Promise<Record<string, string> | null> {
+/**
+ * Reads a submitted form; null when the body is not a form. NUL characters are removed from
+ * text values: nobody types one, PostgreSQL cannot store one in text, and leaving them in
+ * turned a pasted or forged value into a server error (found by the hostile-input suite).
+ */
+export async function readFormData(request: Request): Promise<FormData | null> {
   let data: FormData;
   try {
     data = await request.formData();
   } catch {
     return null;
   }
+  const clean = new FormData();
+  for (const [key, value] of data) {
+    clean.append(
+      key.replaceAll('\u0000', ''),
+      typeof value === 'string' ? value.replaceAll('\u0000', '') : value
+    );
+  }
+  return clean;
+}
+
+/** The form's text fields (first value of each name); null when the body is not a form. */
+export async function readFormFields(request: Request): Promise<Record<string, string> | null> {
+  const data = await readFormData(request);
+  if (!data) return null;
   const fields: Record<string, string> = {};
   for (const [key, value] of data) {
     if (typeof value === 'string' && !(key in fields)) fields[key] = value;

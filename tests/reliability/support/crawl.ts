@@ -30,6 +30,7 @@ export async function crawlForms(
   const perShape = new Map<string, number>();
   const forms: CrawledForm[] = [];
   const pages: string[] = [];
+  const formKeys = new Set<string>();
   while (queue.length && pages.length < maxPages) {
     const path = queue.shift()!;
     if (seen.has(path) || SKIP.some((s) => s.test(path))) continue;
@@ -48,6 +49,10 @@ export async function crawlForms(
       if (form.method !== 'post') continue;
       const target = new URL(form.action || path, 'http://x' + path);
       if (SKIP.some((s) => s.test(target.pathname))) continue;
+      // The same form on another record of the same kind adds nothing: keep one of each.
+      const key = `${shape(target.pathname)}${target.search} ${form.fields.map(([n]) => n).join(',')}`;
+      if (formKeys.has(key)) continue;
+      formKeys.add(key);
       forms.push({ ...form, page: path, target: target.pathname + target.search });
     }
     for (const link of parse(html).querySelectorAll('a[href]')) {

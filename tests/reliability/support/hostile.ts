@@ -30,6 +30,17 @@ export const HOSTILE_STRINGS: { name: string; value: string }[] = [
   { name: 'spaces only', value: '   ' }
 ];
 
+const HIDDEN_NAMES = new Set([
+  'SQL quote',
+  'script tag',
+  'null byte',
+  'huge number',
+  'negative number',
+  'long value',
+  'empty'
+]);
+export const HIDDEN_FIELD_STRINGS = HOSTILE_STRINGS.filter((h) => HIDDEN_NAMES.has(h.name));
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 

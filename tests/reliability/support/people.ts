@@ -14,7 +14,7 @@ export async function peopleFor(
   programmeSlug: string,
   count: number,
   role: Role,
-  label = role
+  label: string = role
 ): Promise<{ userId: string; cookie: string }[]> {
   const [programme] = await db
     .select({ id: programmes.id })

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signInSchema, safeRedirectPath } from '$lib/schemas/auth';
 import { fieldErrors, formFields } from '$lib/schemas/form';
+import { readFormData } from '$lib/server/forms';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { signIn } from '$lib/server/auth/sign-in';
 import { db } from '$lib/server/db';
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
   default: async ({ request, cookies, url, getClientAddress }) => {
-    const fields = formFields(await request.formData(), ['email', 'password']);
+    const data = await readFormData(request);
+    const fields = data ? formFields(data, ['email', 'password']) : {};
     // Echo back only the email, never the password.
     const email = (fields.email ?? '').slice(0, 320);
     const parsed = signInSchema.safeParse(fields);

@@ -4,7 +4,7 @@ import { parseVestingDate, programmeDetailsSchema } from '$lib/schemas/programme
 import { templateFromCounty } from '$lib/domain/programme-templates';
 import { countyWithDistricts, currentCouncils } from '$lib/domain/register';
 import { db } from '$lib/server/db';
-import { failWith, failWithErrors } from '$lib/server/forms';
+import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
 import { createProgramme } from '$lib/server/programmes/create';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,12 +37,8 @@ export const actions: Actions = {
   default: async ({ request, url, locals, getClientAddress }) => {
     const proposal = countyWithDistricts(url.searchParams.get('county') ?? '');
     if (!proposal) return failWith('county', 'Choose a county from the list');
-    let data: FormData;
-    try {
-      data = await request.formData();
-    } catch {
-      return failWith('form', 'The form could not be read. Try again.');
-    }
+    const data = await readFormData(request);
+    if (!data) return failWith('form', 'The form could not be read. Try again.');
     const text = (name: string) => {
       const value = data.get(name);
       return typeof value === 'string' ? value.slice(0, 500) : '';

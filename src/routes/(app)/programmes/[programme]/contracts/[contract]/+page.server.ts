@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contractFormValues } from '$lib/contract-form-values';
 import { requireProgramme } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { failWith, failWithErrors } from '$lib/server/forms';
+import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
 import { parseContractForm } from '$lib/server/contracts/form';
 import { contractFormOptions, findContract } from '$lib/server/contracts/queries';
 import { updateContract } from '$lib/server/contracts/writes';
@@ -24,7 +24,7 @@ export const actions: Actions = {
   default: async ({ request, params, locals, getClientAddress }) => {
     const programme = await requireProgramme(locals.user, params.programme, 'editor');
     if (!uuid.safeParse(params.contract).success) error(404, 'Not found');
-    const data = await request.formData().catch(() => null);
+    const data = await readFormData(request);
     if (!data) return failWith('form', 'The form could not be read. Try again.');
     const parsed = parseContractForm(data);
     if (!parsed.ok) return failWithErrors(parsed.errors, parsed.values);

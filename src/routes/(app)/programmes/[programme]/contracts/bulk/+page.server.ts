@@ -8,7 +8,7 @@ import {
 } from '$lib/schemas/contract-filters';
 import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { failWith } from '$lib/server/forms';
+import { failWith, readFormData } from '$lib/server/forms';
 import { applyBulkTreatment, MAX_BULK } from '$lib/server/contracts/bulk';
 import { allMatchingContracts } from '$lib/server/contracts/queries';
 import type { Actions, PageServerLoad } from './$types';
@@ -47,7 +47,7 @@ export const actions: Actions = {
     const programme = await requireProgramme(locals.user, params.programme, 'editor');
     const treatment = treatmentFrom(url.searchParams.get('set'));
     if (!treatment) return failWith('form', 'Choose the decision to apply');
-    const data = await request.formData().catch(() => null);
+    const data = await readFormData(request);
     if (!data) return failWith('form', 'The form could not be read. Try again.');
     const items = data.getAll('item').map((v) => (typeof v === 'string' ? ITEM.exec(v) : null));
     if (items.some((m) => !m))

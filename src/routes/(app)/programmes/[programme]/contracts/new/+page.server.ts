@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { failWith, failWithErrors } from '$lib/server/forms';
+import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
 import { parseContractForm } from '$lib/server/contracts/form';
 import { contractFormOptions } from '$lib/server/contracts/queries';
 import { createContract } from '$lib/server/contracts/writes';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 export const actions: Actions = {
   default: async ({ request, params, locals, getClientAddress }) => {
     const programme = await requireProgramme(locals.user, params.programme, 'editor');
-    const data = await request.formData().catch(() => null);
+    const data = await readFormData(request);
     if (!data) return failWith('form', 'The form could not be read. Try again.');
     const parsed = parseContractForm(data);
     if (!parsed.ok) return failWithErrors(parsed.errors, parsed.values);
