@@ -7,10 +7,11 @@ import { readForms, withValues } from './support/forms';
 import { Browser } from './support/http';
 import { peopleFor } from './support/people';
 import { startServer, type RunningServer } from './support/server';
+import { pick } from './support/scale';
 import { recordFigures } from './support/summary';
 
-const EDITORS = 20;
-const EDITS_EACH = 50;
+const EDITORS = pick(20, 8);
+const EDITS_EACH = pick(50, 10);
 /** Few contracts, so the editors collide often. */
 const CONTRACTS = 5;
 const SLUG = 'thornshire-demo';
@@ -23,7 +24,7 @@ interface Attempt {
   status: number;
 }
 
-describe('20 editors changing the same contracts at once', () => {
+describe(`${EDITORS} editors changing the same contracts at once`, () => {
   let database: ThrowawayDatabase;
   let server: RunningServer;
 

@@ -9,12 +9,15 @@ import { errorMessages, readForms, withValues } from './support/forms';
 import { Browser } from './support/http';
 import { startServer, type RunningServer } from './support/server';
 import { demoCredentials, signInOverHttp } from './support/sign-in';
+import { pick } from './support/scale';
 import { recordFigures } from './support/summary';
 
 const SLUG = 'thornshire-demo';
 const WRITERS = 4;
 /** Kill once this many writes have been acknowledged, with more still in flight. */
-const KILL_AFTER = 40;
+const KILL_AFTER = pick(40, 15);
+/** Bounds each writer even if the kill never comes. */
+const MAX_WRITES_EACH = 1_000;
 
 describe('PGlite killed in the middle of writes', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-reliability-pglite-'));
@@ -42,7 +45,7 @@ describe('PGlite killed in the middle of writes', () => {
     const running = server;
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, w) => {
-        for (let n = 0; !killed; n += 1) {
+        for (let n = 0; !killed && n < MAX_WRITES_EACH; n += 1) {
           const title = `Crash test ${w}-${n}`;
           attempted.push(title);
           let response: Response;

@@ -5,6 +5,7 @@ import { Browser } from './support/http';
 import { peopleFor } from './support/people';
 import { privatePostgres, type PrivatePostgres } from './support/private-postgres';
 import { startServer, type RunningServer } from './support/server';
+import { until } from './support/scale';
 import { recordFigures } from './support/summary';
 
 const SLUG = 'thornshire-demo';
@@ -41,7 +42,7 @@ describe('PostgreSQL stopped and started under load', () => {
     let done = false;
     const clients = people.map(async (person, i) => {
       const browser = new Browser(server.baseURL, person.cookie);
-      for (let n = 0; !done; n += 1) {
+      for (let n = 0; !done && n < 100_000; n += 1) {
         const started = performance.now();
         let status: number | 'no answer';
         try {
@@ -54,17 +55,14 @@ describe('PostgreSQL stopped and started under load', () => {
         log.push({ status, started, ended: performance.now() });
       }
     });
-    const until = async (enough: () => boolean) => {
-      while (!enough()) await new Promise((resolve) => setImmediate(resolve));
-    };
     const between = (from: number, to: number) =>
       log.filter((e) => e.started >= from && e.ended <= to);
 
-    await until(() => log.length >= 30);
+    await until(() => log.length >= 30, 60_000, 'requests before the stop');
     const stopRequested = performance.now();
     postgres.stop();
     const stopped = performance.now();
-    await until(() => between(stopped, Infinity).length >= 30);
+    await until(() => between(stopped, Infinity).length >= 30, 120_000, 'requests while stopped');
     const startRequested = performance.now();
     postgres.start();
     const restarted = performance.now();
@@ -79,7 +77,9 @@ describe('PostgreSQL stopped and started under load', () => {
     await until(
       () =>
         between(lastFailureEnd(), Infinity).length >= 20 ||
-        performance.now() - restarted > RECOVERY_DEADLINE_MS
+        performance.now() - restarted > RECOVERY_DEADLINE_MS,
+      RECOVERY_DEADLINE_MS + 5_000,
+      'recovery'
     );
     done = true;
     await Promise.all(clients);

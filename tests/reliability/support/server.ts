@@ -20,7 +20,8 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
-const START_MS = 90_000;
+// A first start on PGlite with the demo seed can take a minute on a busy 2-core machine.
+const START_MS = 180_000;
 
 /**
  * Starts the built app (`build/`) in its own process, as it runs in production: on
