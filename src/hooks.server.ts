@@ -4,13 +4,20 @@ import { authenticate, requireSignIn } from '$lib/server/auth/handle';
 import { log } from '$lib/server/log';
 import { requestLog } from '$lib/server/request-log';
 import { securityHeaders } from '$lib/server/security-headers';
+import { refuseNulInAddress } from '$lib/server/url-guard';
 import { startApp } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
   await startApp();
 };
 
-export const handle: Handle = sequence(requestLog, securityHeaders, authenticate, requireSignIn);
+export const handle: Handle = sequence(
+  requestLog,
+  securityHeaders,
+  refuseNulInAddress,
+  authenticate,
+  requireSignIn
+);
 
 /** Unexpected errors: logged in full with a reference; the person sees only the reference. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

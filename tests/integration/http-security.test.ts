@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '$lib/server/db/schema';
 import { describeEachDriver } from './harness';
-import { startTestApp, type TestApp } from './app';
+import { cookieFor, startTestApp, type TestApp } from './app';
 import { createUser } from './factories/users';
 
 describeEachDriver('HTTP security', (ctx) => {
@@ -118,6 +118,19 @@ describeEachDriver('HTTP security', (ctx) => {
       password: user.password
     });
     expect(response.status).toBe(303);
+  });
+
+  it.each([
+    '/programmes/%00',
+    '/programmes/demo/contracts?q=a%00b',
+    '/programmes/demo/audit?entity=%2Fe%00',
+    '/login?redirectTo=%00'
+  ])('refuses an address carrying a NUL character, %s, with 400 rather than 500', async (path) => {
+    const user = await createUser(ctx.db);
+    const cookie = await cookieFor(ctx.handle, user.id);
+    const response = await app.get(path, { cookie });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('not allowed');
   });
 
   it('never answers 500 to a body that is not a form', async () => {

@@ -122,6 +122,28 @@ describe('hostile input over every form', () => {
       await send('oversized body', form, [...form.fields, ['padding', 'x'.repeat(600_000)]]);
     }
 
+    // Hostile values in the query strings of every page (filters, sorting, paging).
+    for (const page of pages) {
+      for (const hostile of HIDDEN_FIELD_STRINGS) {
+        const query = new URLSearchParams(
+          ['q', 'council', 'treatment', 'page', 'sort', 'dir', 'entity', 'from', 'view'].map(
+            (name) => [name, hostile.value]
+          )
+        );
+        const path = `${page.split('?')[0]}?${query}`;
+        requests += 1;
+        const response = await browser.get(path);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        const html = await response.text();
+        const request = `${hostile.name} in the query → GET ${page.split('?')[0]}`;
+        if (response.status >= 500)
+          findings.push({ request, problem: `status ${response.status}` });
+        if (reflectsMarkup(html, hostile.value)) {
+          findings.push({ request, problem: 'markup echoed unescaped' });
+        }
+      }
+    }
+
     // The same actions of the other programme, reached by editing the URL (IDOR).
     let idorAttempts = 0;
     for (const form of forms) {
