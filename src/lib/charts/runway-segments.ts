@@ -1,10 +1,4 @@
-import {
-  currentEnd,
-  derivedMaximumEnd,
-  maximumEnd,
-  noticeDeadline,
-  type ContractTerms
-} from '$lib/domain/contracts';
+import { currentEnd, maximumEnd, noticeDeadline, type ContractTerms } from '$lib/domain/contracts';
 import { addDays, addMonths, compareIsoDates, isIsoDate, type IsoDate } from '$lib/domain/dates';
 import type { RunwayWindow } from './runway-window';
 
@@ -36,7 +30,7 @@ const valid = (d: IsoDate | null) => (d !== null && isIsoDate(d) ? d : null);
 /**
  * Exercised options are laid end to end from the original end, in contract order, so their
  * last boundary is {@link currentEnd}; the remaining ones follow, ending at
- * {@link derivedMaximumEnd}. Each boundary is computed from the original end in one step, the
+ * derivedMaximumEnd in domain/contracts.ts. Each boundary is computed from the original end in one step, the
  * way currentEnd is, so month-end clamping agrees with the derived dates everywhere else.
  * No end date means nothing can be drawn: [].
  */
