@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticate, requireSignIn } from '$lib/server/auth/handle';
 import { log } from '$lib/server/log';
-import { requestLog } from '$lib/server/request-log';
+import { loggablePath, requestLog } from '$lib/server/request-log';
 import { securityHeaders } from '$lib/server/security-headers';
 import { refuseNulInAddress } from '$lib/server/url-guard';
 import { startApp } from '$lib/server/startup';
@@ -27,7 +27,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
       reference,
       requestId: event.locals.requestId,
       method: event.request.method,
-      path: event.url.pathname
+      path: loggablePath(event.url.pathname)
     });
   }
   return { message: 'Sorry, there is a problem with the service', reference };

@@ -3,7 +3,7 @@ import { countyWithDistricts } from '$lib/domain/register';
 import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { deleteContract } from '$lib/server/contracts/writes';
-import { auditEvents, programmes } from '$lib/server/db/schema';
+import { auditEvents, calendarFeeds, programmes } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/access';
 
@@ -74,6 +74,9 @@ export const ROUTES: Record<string, RouteRule> = {
   '/about': { path: () => '/about', get: all('ok') },
   '/healthz': { path: () => '/healthz', get: all('ok') },
   '/readyz': { path: () => '/readyz', get: all('ok') },
+  // Public by token: calendar apps cannot sign in, so the secret address is the credential and
+  // a session makes no difference. Unknown and revoked tokens (404) are tested in calendar.test.ts.
+  '/calendar/[token].ics': { path: (f) => `/calendar/${f.calendarToken}.ics`, get: all('ok') },
   '/(auth)/login': {
     path: () => '/login',
     get: { ...all('redirect'), anonymous: 'ok' },
@@ -217,6 +220,34 @@ export const ROUTES: Record<string, RouteRule> = {
   '/(app)/programmes/[programme]/contracts': {
     path: (f) => `/programmes/${f.programmeSlug}/contracts`,
     get: members
+  },
+  '/(app)/programmes/[programme]/contracts/runway': {
+    path: (f) => `/programmes/${f.programmeSlug}/contracts/runway`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/calendar': {
+    path: (f) => `/programmes/${f.programmeSlug}/calendar`,
+    get: members,
+    actions: {
+      create: { rule: members },
+      revoke: {
+        rule: members,
+        // Each person turns off only their own address: give the actor one to turn off.
+        payload: async (f, actor, db) => {
+          if (actor === 'anonymous') return {};
+          const [programme] = await db
+            .select({ id: programmes.id })
+            .from(programmes)
+            .where(eq(programmes.slug, f.programmeSlug));
+          await db.insert(calendarFeeds).values({
+            programmeId: programme!.id,
+            userId: f.users[actor].id,
+            tokenHash: `matrix-${actor}`
+          });
+          return {};
+        }
+      }
+    }
   },
   '/(app)/programmes/[programme]/contracts/new': {
     path: (f) => `/programmes/${f.programmeSlug}/contracts/new`,

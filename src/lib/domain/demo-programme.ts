@@ -55,6 +55,8 @@ export interface DemoContract {
   noticePeriodUnit: 'days' | 'months';
   annualValuePence: number;
   extensionMonths: number[];
+  /** How many of the options, in order, have already been used (0 when absent). */
+  exercisedOptions?: number;
   systems: string[];
 }
 
@@ -260,20 +262,24 @@ export function buildDemoProgramme(today: IsoDate): DemoProgramme {
         [12, 12],
         ['county-erp']
       ),
-      contract(
-        'thornshire',
-        'TCC-ASC-0077',
-        'Adult social care case management',
-        'CareBook Systems Ltd',
-        "Adults' services",
-        around(-36),
-        around(30),
-        3,
-        'months',
-        61_000_000,
-        [24],
-        ['county-care']
-      ),
+      {
+        // Its one option already used: the runway shows an exercised extension.
+        ...contract(
+          'thornshire',
+          'TCC-ASC-0077',
+          'Adult social care case management',
+          'CareBook Systems Ltd',
+          "Adults' services",
+          around(-36),
+          around(30),
+          3,
+          'months',
+          61_000_000,
+          [24],
+          ['county-care']
+        ),
+        exercisedOptions: 1
+      },
       contract(
         'aldmoor',
         'ADC/2019/014',

@@ -144,7 +144,8 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
         c.extensionMonths.map((lengthMonths, position) => ({
           contractId: row.id,
           position,
-          lengthMonths
+          lengthMonths,
+          exercised: position < (c.exercisedOptions ?? 0)
         }))
       );
     }

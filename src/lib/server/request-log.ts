@@ -4,10 +4,17 @@ import { log } from './log';
 /** Probes hit these every few seconds; logging them would drown everything else. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz']);
 
+/** A calendar feed's address is its credential (/calendar/[token].ics): never log the token. */
+const SECRET_IN_PATH = /^\/calendar\/[^/]+\.ics$/;
+
+export function loggablePath(pathname: string): string {
+  return SECRET_IN_PATH.test(pathname) ? '/calendar/[token].ics' : pathname;
+}
+
 /**
  * Gives every request an id, returns it as X-Request-Id (support can ask for it) and logs one
  * line per request with its outcome and duration. Query strings are left out of the log:
- * they can hold search terms and calendar tokens.
+ * they can hold search terms. Calendar feed tokens, which live in the path, are masked.
  */
 export const requestLog: Handle = async ({ event, resolve }) => {
   const requestId = crypto.randomUUID();
@@ -24,7 +31,7 @@ export const requestLog: Handle = async ({ event, resolve }) => {
       const fields = {
         requestId,
         method: event.request.method,
-        path: event.url.pathname,
+        path: loggablePath(event.url.pathname),
         status,
         ms: Math.round(performance.now() - started),
         user: event.locals.user?.id

@@ -1,6 +1,8 @@
 import { hashPassword } from '$lib/server/auth/passwords';
 import { createSession } from '$lib/server/auth/sessions';
+import { generateSessionToken, sessionIdFromToken } from '$lib/server/auth/tokens';
 import {
+  calendarFeeds,
   contracts,
   councils,
   programmeMembers,
@@ -29,6 +31,8 @@ export interface AccessFixtures {
   systemId: string;
   /** A contract of that council, at version 1. */
   contractId: string;
+  /** The viewer's secret calendar address token for the matrix programme. */
+  calendarToken: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -99,8 +103,15 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     .insert(systems)
     .values({ programmeId: main!.id, councilId: council!.id, name: 'Matrix system' })
     .returning({ id: systems.id });
+  const calendarToken = generateSessionToken();
+  await db.insert(calendarFeeds).values({
+    programmeId: main!.id,
+    userId: byName.viewer.id,
+    tokenHash: sessionIdFromToken(calendarToken)
+  });
   return {
     programmeSlug: 'matrix',
+    calendarToken,
     systemId: system!.id,
     serviceAreaId: area!.id,
     councilId: council!.id,

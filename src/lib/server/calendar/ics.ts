@@ -1,0 +1,108 @@
+import { asc, eq } from 'drizzle-orm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { calendarEvents, type FeedContract } from '$lib/domain/calendar-events';
+import { addDays, todayUtc } from '$lib/domain/dates';
+import { TREATMENT_LABELS } from '$lib/schemas/contract-filters';
+import type { Database } from '../db';
+import { contractExtensionOptions, contracts, councils } from '../db/schema';
+import type { CalendarFeed } from './feeds';
+
+/** A UTC midnight for ical-generator, which writes all-day dates from the UTC fields. */
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * The programme's deadlines as iCalendar text: vesting day, and each contract's notice
+ * deadline and current end, as all-day events. Two queries however many contracts.
+ */
+export async function programmeCalendar(
+  db: Database,
+  feed: CalendarFeed,
+  origin: string
+): Promise<string> {
+  const [rows, options] = await Promise.all([
+    db
+      .select({
+        id: contracts.id,
+        reference: contracts.reference,
+        title: contracts.title,
+        supplierName: contracts.supplierName,
+        councilName: councils.name,
+        treatment: contracts.lgrTreatment,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        noticePeriodValue: contracts.noticePeriodValue,
+        noticePeriodUnit: contracts.noticePeriodUnit,
+        maxEndDate: contracts.maxEndDate,
+        updatedAt: contracts.updatedAt
+      })
+      .from(contracts)
+      .innerJoin(councils, eq(councils.id, contracts.councilId))
+      .where(eq(contracts.programmeId, feed.programmeId)),
+    db
+      .select({
+        contractId: contractExtensionOptions.contractId,
+        lengthMonths: contractExtensionOptions.lengthMonths,
+        exercised: contractExtensionOptions.exercised
+      })
+      .from(contractExtensionOptions)
+      .innerJoin(contracts, eq(contracts.id, contractExtensionOptions.contractId))
+      .where(eq(contracts.programmeId, feed.programmeId))
+      .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position))
+  ]);
+  const optionsOf = new Map<string, { lengthMonths: number; exercised: boolean }[]>();
+  for (const o of options) {
+    optionsOf.set(o.contractId, [...(optionsOf.get(o.contractId) ?? []), o]);
+  }
+  const feedContracts: FeedContract[] = rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    supplierName: r.supplierName,
+    councilName: r.councilName,
+    treatmentLabel: TREATMENT_LABELS[r.treatment],
+    updatedAt: r.updatedAt,
+    terms: {
+      startDate: r.startDate,
+      endDate: r.endDate,
+      noticePeriodValue: r.noticePeriodValue,
+      noticePeriodUnit: r.noticePeriodUnit,
+      maxEndDate: r.maxEndDate,
+      extensionOptions: (optionsOf.get(r.id) ?? []).map(({ lengthMonths, exercised }) => ({
+        lengthMonths,
+        exercised
+      }))
+    }
+  }));
+  const events = calendarEvents(
+    {
+      id: feed.programmeId,
+      name: feed.name,
+      vestingDate: feed.vestingDate,
+      updatedAt: feed.updatedAt
+    },
+    feedContracts,
+    { today: todayUtc(), programmeUrl: `${origin}/programmes/${feed.slug}` }
+  );
+
+  const calendar = ical({
+    name: `${feed.name}: deadlines`,
+    description: 'Notice deadlines, contract ends and vesting day, from Vesting Day.',
+    prodId: { company: 'Vesting Day', product: 'deadlines', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    // Outlook and others poll at this interval (a hint; clients may choose their own).
+    ttl: 60 * 60 * 6
+  });
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      allDay: true,
+      start: utc(event.date),
+      end: utc(addDays(event.date, 1)),
+      stamp: event.stamp,
+      summary: event.summary,
+      description: event.description,
+      url: event.url
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,30 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { programmes } from './programmes';
+import { users } from './users';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * A person's secret calendar address for one programme's deadlines (/calendar/[token].ics).
+ * Calendar apps such as Outlook cannot sign in, so the address is the credential: like a
+ * session, only the SHA-256 of its token is stored, and revoking it ends it for good.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 (hex) of the token in the address. */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** When a calendar last fetched it: tells the person whether their subscription works. */
+    lastUsedAt: timestamptz('last_used_at'),
+    revokedAt: timestamptz('revoked_at')
+  },
+  (t) => [index('calendar_feeds_user_programme_idx').on(t.userId, t.programmeId)]
+);
