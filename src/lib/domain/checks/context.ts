@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates';
+import { daysBetween, formatLongDate, type IsoDate } from '../dates';
 import type { CheckSettings } from './settings';
 import type { ChecksSnapshot, CouncilFacts, SnapshotCouncil } from './snapshot';
 import { emptyFacts } from './snapshot';
@@ -23,6 +23,10 @@ export interface CheckContext {
   /** Successors a council's records pass to: itself for a successor. */
   successorIdsFor(councilId: string): string[];
   href: Hrefs;
+  /** formatLongDate, remembered per date: thousands of findings share a few hundred dates. */
+  longDate(date: IsoDate): string;
+  /** Whole days from today to `date`, remembered per date. */
+  daysFromToday(date: IsoDate): number;
 }
 
 export interface Hrefs {
@@ -84,7 +88,9 @@ export function buildContext(
     factsOf: (id) => facts.get(id) ?? emptyFacts(id),
     successorIdsFor: (id) =>
       councilById.get(id)?.role === 'successor' ? [id] : (successorsOf.get(id) ?? []),
-    href: hrefsFor(snapshot.programme.slug)
+    href: hrefsFor(snapshot.programme.slug),
+    longDate: memo(formatLongDate),
+    daysFromToday: memo((date: IsoDate) => daysBetween(today, date))
   };
 }
 
@@ -92,4 +98,13 @@ function push(map: Map<string, string[]>, key: string, value: string) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function memo<T>(compute: (date: IsoDate) => T): (date: IsoDate) => T {
+  const cache = new Map<IsoDate, T>();
+  return (date) => {
+    let value = cache.get(date);
+    if (value === undefined) cache.set(date, (value = compute(date)));
+    return value;
+  };
 }

@@ -1,5 +1,6 @@
-import { addMonths, compareIsoDates, daysBetween, formatLongDate } from '../dates';
+import { addMonths, formatLongDate } from '../dates';
 import type { CheckContext } from './context';
+import type { SnapshotContract } from './snapshot';
 import { plural, statusOf } from './status';
 import { finding, SuccessorTally } from './tally';
 import type { CheckResult, CheckStatus, Finding } from './types';
@@ -9,8 +10,13 @@ import type { CheckResult, CheckStatus, Finding } from './types';
  * reorganisation decision. Undecided ones fail, the most urgent notice deadline first; an
  * "extend" whose remaining options cannot reach the needed date needs a variation.
  */
+/** Built only for a finding: most contracts have none, and there can be 15,000. */
+function labelOf(c: SnapshotContract): string {
+  return `${c.reference}: ${c.title} (${c.supplierName})`;
+}
+
 export function contractsCheck(ctx: CheckContext): CheckResult {
-  const { snapshot, today, vestingDate, settings, href } = ctx;
+  const { snapshot, today, vestingDate, settings, href, longDate } = ctx;
   const needed = addMonths(vestingDate, settings.contractHorizonMonths);
   const findings: Finding[] = [];
   const tally = new SuccessorTally(ctx);
@@ -21,54 +27,55 @@ export function contractsCheck(ctx: CheckContext): CheckResult {
   let noEnd = 0;
 
   for (const c of snapshot.contracts) {
-    const successors = ctx.successorIdsFor(c.councilId);
-    const label = `${c.reference}: ${c.title} (${c.supplierName})`;
-    const link = href.contract(c.id);
     let status: CheckStatus = 'pass';
     if (c.currentEnd === null) {
       noEnd += 1;
       status = 'unknown';
-      findings.push(finding('unknown', label, link, 'No end date: cannot tell whether it lapses'));
-    } else if (
-      compareIsoDates(c.currentEnd, today) >= 0 &&
-      compareIsoDates(c.currentEnd, needed) <= 0
-    ) {
+      findings.push(
+        finding(
+          'unknown',
+          labelOf(c),
+          href.contract(c.id),
+          'No end date: cannot tell whether it lapses'
+        )
+      );
+    } else if (c.currentEnd >= today && c.currentEnd <= needed) {
+      // ISO dates order as text: no parsing in the loop that sees every contract.
       inWindow += 1;
-      const ends = `Ends ${formatLongDate(c.currentEnd)}`;
+      const ends = `Ends ${longDate(c.currentEnd)}`;
       if (c.treatment === 'undecided') {
         undecided += 1;
         status = 'fail';
-        const toNotice = c.noticeDeadline === null ? null : daysBetween(today, c.noticeDeadline);
+        const toNotice = c.noticeDeadline === null ? null : ctx.daysFromToday(c.noticeDeadline);
         let detail = `${ends} with no decision`;
         if (toNotice !== null && toNotice < 0) {
           urgent += 1;
-          detail += `. Urgent: the notice deadline passed on ${formatLongDate(c.noticeDeadline!)}`;
+          detail += `. Urgent: the notice deadline passed on ${longDate(c.noticeDeadline!)}`;
         } else if (toNotice !== null && toNotice <= settings.noticeUrgentDays) {
           urgent += 1;
           detail +=
             toNotice === 0
               ? '. Urgent: the notice deadline is today'
-              : `. Urgent: notice deadline ${formatLongDate(c.noticeDeadline!)}, in ${plural(toNotice, 'day')}`;
+              : `. Urgent: notice deadline ${longDate(c.noticeDeadline!)}, in ${plural(toNotice, 'day')}`;
         }
-        findings.push(finding('fail', label, link, detail, c.noticeDeadline ?? c.currentEnd));
-      } else if (
-        c.treatment === 'extend' &&
-        (c.maximumEnd === null || compareIsoDates(c.maximumEnd, needed) < 0)
-      ) {
+        findings.push(
+          finding('fail', labelOf(c), href.contract(c.id), detail, c.noticeDeadline ?? c.currentEnd)
+        );
+      } else if (c.treatment === 'extend' && (c.maximumEnd === null || c.maximumEnd < needed)) {
         variations += 1;
         status = 'warn';
         findings.push(
           finding(
             'warn',
-            label,
-            link,
-            `${ends}; decision is to extend, but ${c.remainingMonths > 0 ? `the remaining options reach only ${formatLongDate(c.maximumEnd!)}` : 'no extension options remain'}: a variation is needed to reach ${formatLongDate(needed)}`,
+            labelOf(c),
+            href.contract(c.id),
+            `${ends}; decision is to extend, but ${c.remainingMonths > 0 ? `the remaining options reach only ${longDate(c.maximumEnd!)}` : 'no extension options remain'}: a variation is needed to reach ${formatLongDate(needed)}`,
             c.currentEnd
           )
         );
       }
     }
-    tally.add(successors, status);
+    tally.addForCouncil(c.councilId, status);
   }
 
   const total = snapshot.contracts.length;

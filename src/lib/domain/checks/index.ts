@@ -8,7 +8,7 @@ import { savingsCheck } from './savings';
 import { securityCheck } from './security';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './settings';
 import type { ChecksSnapshot } from './snapshot';
-import { countStatuses, sortFindings, verdictOf, worst } from './status';
+import { countStatuses, sortFindings, verdictOf } from './status';
 import type { CheckResult, CheckStatus, StatusCounts, Verdict } from './types';
 import { tenancyCheck } from './tenancy';
 import { websiteCheck } from './website';

@@ -20,7 +20,7 @@ export function inventoryCheck(ctx: CheckContext): CheckResult {
       status = 'warn';
       findings.push(finding('warn', s.name, href.system(s.id), 'No service area'));
     }
-    tally.add(ctx.successorIdsFor(s.councilId), status);
+    tally.addForCouncil(s.councilId, status);
   }
   for (const c of snapshot.contracts) {
     let status: CheckStatus = 'pass';
@@ -30,7 +30,7 @@ export function inventoryCheck(ctx: CheckContext): CheckResult {
         finding('warn', `${c.reference}: ${c.title}`, href.contract(c.id), 'No end date')
       );
     }
-    tally.add(ctx.successorIdsFor(c.councilId), status);
+    tally.addForCouncil(c.councilId, status);
   }
   for (const p of ctx.predecessors) {
     if (!systemsPerCouncil.has(p.id)) {

@@ -19,11 +19,14 @@ export function statusOf(findings: readonly Finding[]): CheckStatus {
 
 /** Most urgent first, then by sort key (dates sort as text), then by label. */
 export function sortFindings(findings: Finding[]): Finding[] {
+  // Plain code-unit comparison, not localeCompare: keys are ISO dates or padded numbers, and
+  // a programme can have thousands of findings.
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return findings.sort(
     (a, b) =>
       RANK[b.severity] - RANK[a.severity] ||
-      (a.sortKey ?? '').localeCompare(b.sortKey ?? '') ||
-      a.label.localeCompare(b.label)
+      text(a.sortKey ?? '', b.sortKey ?? '') ||
+      text(a.label, b.label)
   );
 }
 

@@ -1,5 +1,9 @@
 import type { CheckContext } from './context';
 import { countStatuses, plural, worst } from './status';
+
+function worstOf(counts: StatusCounts): CheckStatus {
+  return worst((Object.keys(counts) as CheckStatus[]).filter((s) => counts[s] > 0));
+}
 import type { CheckStatus, Finding, StatusCounts, SuccessorStatus } from './types';
 
 /**
@@ -7,28 +11,51 @@ import type { CheckStatus, Finding, StatusCounts, SuccessorStatus } from './type
  * recorded against it is "not known", never a pass.
  */
 export class SuccessorTally {
-  private readonly entries = new Map<string, CheckStatus[]>();
+  private readonly entries = new Map<string, StatusCounts>();
 
   constructor(private readonly ctx: CheckContext) {}
 
   add(successorIds: readonly string[], status: CheckStatus) {
     for (const id of successorIds) {
-      const list = this.entries.get(id);
-      if (list) list.push(status);
-      else this.entries.set(id, [status]);
+      let counts = this.entries.get(id);
+      if (!counts) this.entries.set(id, (counts = countStatuses([])));
+      counts[status] += 1;
     }
+  }
+
+  private readonly byCouncil = new Map<string, StatusCounts>();
+
+  /**
+   * A record of a council: counted per council and passed on to its successors once, at the
+   * end, so a loop over 15,000 contracts does one map update each.
+   */
+  addForCouncil(councilId: string, status: CheckStatus) {
+    let counts = this.byCouncil.get(councilId);
+    if (!counts) this.byCouncil.set(councilId, (counts = countStatuses([])));
+    counts[status] += 1;
   }
 
   /** `describe` turns a successor's counts into its one-line summary. */
   results(describe: (counts: StatusCounts, total: number) => string): SuccessorStatus[] {
+    for (const [councilId, counts] of this.byCouncil) {
+      for (const id of this.ctx.successorIdsFor(councilId)) {
+        let into = this.entries.get(id);
+        if (!into) this.entries.set(id, (into = countStatuses([])));
+        into.pass += counts.pass;
+        into.warn += counts.warn;
+        into.fail += counts.fail;
+        into.unknown += counts.unknown;
+      }
+    }
+    this.byCouncil.clear();
     return this.ctx.successors.map((s) => {
-      const list = this.entries.get(s.id) ?? [];
-      const counts = countStatuses(list);
+      const counts = this.entries.get(s.id);
+      const total = counts ? counts.pass + counts.warn + counts.fail + counts.unknown : 0;
       return {
         successorId: s.id,
         name: s.name,
-        status: list.length === 0 ? 'unknown' : worst(list),
-        summary: list.length === 0 ? 'Nothing recorded yet' : describe(counts, list.length)
+        status: counts && total > 0 ? worstOf(counts) : 'unknown',
+        summary: counts && total > 0 ? describe(counts, total) : 'Nothing recorded yet'
       };
     });
   }
