@@ -3,7 +3,13 @@ import { countyWithDistricts } from '$lib/domain/register';
 import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { deleteContract } from '$lib/server/contracts/writes';
-import { auditEvents, calendarFeeds, programmes } from '$lib/server/db/schema';
+import {
+  auditEvents,
+  calendarFeeds,
+  programmes,
+  savingsLines,
+  securityControls
+} from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/access';
 
@@ -378,6 +384,104 @@ export const ROUTES: Record<string, RouteRule> = {
     get: editors,
     actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
   },
+  '/(app)/programmes/[programme]/checks': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks`,
+    get: members,
+    actions: { snapshot: { rule: editors } }
+  },
+  '/(app)/programmes/[programme]/checks/[check]': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/contracts`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/checks/export': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/export`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/checks/settings': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/settings`,
+    get: editors,
+    actions: {
+      default: {
+        rule: editors,
+        payload: () => ({
+          contractHorizonMonths: '18',
+          noticeUrgentDays: '90',
+          securityExpiryMonths: '6',
+          savingsProtectedYears: '2',
+          cutoverMarginDays: '28',
+          version: '0'
+        })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/checks/facts': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/facts`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/checks/facts/councils/[council]': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/facts/councils/${f.councilId}`,
+    get: editors,
+    actions: {
+      default: {
+        rule: editors,
+        payload: () => ({ version: '0', tenancyStatus: 'in_target', legacyRouting: 'yes' })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/checks/facts/security': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/facts/security`,
+    get: members,
+    actions: {
+      add: { rule: editors, payload: () => ({ name: 'Matrix control' }) },
+      standard: { rule: editors },
+      remove: {
+        rule: editors,
+        payload: async (f, _actor, db) => {
+          const [control] = await db
+            .insert(securityControls)
+            .values({ programmeId: await programmeIdOf(db, f), name: 'To remove' })
+            .returning({ id: securityControls.id });
+          return { controlId: control!.id, version: '1' };
+        }
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/checks/facts/security/[council]': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/facts/security/${f.councilId}`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({}) } }
+  },
+  '/(app)/programmes/[programme]/checks/facts/savings': {
+    path: (f) => `/programmes/${f.programmeSlug}/checks/facts/savings`,
+    get: members,
+    actions: {
+      add: {
+        rule: editors,
+        payload: () => ({
+          description: 'Licences',
+          programmeYear: '3',
+          category: 'digital',
+          amount: '£10,000'
+        })
+      },
+      remove: {
+        rule: editors,
+        payload: async (f, _actor, db) => {
+          const [line] = await db
+            .insert(savingsLines)
+            .values({
+              programmeId: await programmeIdOf(db, f),
+              programmeYear: 1,
+              category: 'other',
+              description: 'To remove',
+              amountPence: 100
+            })
+            .returning({ id: savingsLines.id });
+          return { lineId: line!.id, version: '1' };
+        }
+      }
+    }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,
@@ -391,6 +495,14 @@ export const ROUTES: Record<string, RouteRule> = {
     }
   }
 };
+
+async function programmeIdOf(db: Database, f: AccessFixtures): Promise<string> {
+  const [programme] = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.slug, f.programmeSlug));
+  return programme!.id;
+}
 
 /** Deletes the fixture contract as its owner would, and returns the deletion's audit event id. */
 async function deletedContractEvent(db: Database, f: AccessFixtures): Promise<number> {

@@ -16,6 +16,7 @@ import {
   users
 } from './db/schema';
 import { recordAudit } from './audit';
+import { insertDemoDayOne } from './checks/demo';
 import { hashPassword } from './auth/passwords';
 import { generatePassword } from './auth/tokens';
 
@@ -156,6 +157,8 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
         .values(linked.map((id) => ({ contractId: row.id, systemId: id })));
     }
   }
+
+  await insertDemoDayOne(tx, programmeId, demo.vestingDate, councilId, (key) => systemId.get(key));
 
   await recordAudit(tx, {
     userId: ownerId,

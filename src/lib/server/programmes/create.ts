@@ -3,6 +3,7 @@ import { STANDARD_SERVICE_AREAS } from '$lib/domain/service-areas';
 import { slugify, uniqueSlug } from '$lib/domain/slug';
 import type { IsoDate } from '$lib/domain/dates';
 import { recordAudit } from '../audit';
+import { insertStandardControls } from '../checks/security';
 import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db';
 import { councils, programmeMembers, programmes, serviceAreas, successions } from '../db/schema';
@@ -60,6 +61,7 @@ export async function createProgramme(
       .returning({ id: programmes.id });
     const programmeId = programme!.id;
     await tx.insert(programmeMembers).values({ programmeId, userId: actor.id, role: 'owner' });
+    await insertStandardControls(tx, programmeId);
     await tx
       .insert(serviceAreas)
       .values(STANDARD_SERVICE_AREAS.map((a) => ({ programmeId, ...a })));

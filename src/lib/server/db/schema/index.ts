@@ -3,3 +3,4 @@ export * from './programmes';
 export * from './inventory';
 export * from './audit';
 export * from './calendar';
+export * from './checks';

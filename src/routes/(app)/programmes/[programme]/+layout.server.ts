@@ -8,6 +8,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
     programme,
     navigation: [
       { href: base, label: 'Overview' },
+      { href: `${base}/checks`, label: 'Readiness' },
       { href: `${base}/councils`, label: 'Councils' },
       { href: `${base}/service-areas`, label: 'Service areas' },
       { href: `${base}/systems`, label: 'Systems' },

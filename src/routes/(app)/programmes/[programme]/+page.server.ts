@@ -1,5 +1,6 @@
 import { todayUtc } from '$lib/domain/dates';
 import { contractFiltersSchema } from '$lib/schemas/contract-filters';
+import { evaluateProgramme } from '$lib/server/checks/readiness';
 import { countContracts } from '$lib/server/contracts/queries';
 import { db } from '$lib/server/db';
 import { councilOverview } from '$lib/server/db/queries/programmes';
@@ -22,9 +23,10 @@ export const load: PageServerLoad = async ({ parent }) => {
       contractFiltersSchema.parse(f)
     ])
   );
-  const [councils, contractCounts] = await Promise.all([
+  const [councils, contractCounts, checks] = await Promise.all([
     councilOverview(db(), programme.id),
-    countContracts(db(), programme.id, sets, { today, vestingDate: programme.vestingDate })
+    countContracts(db(), programme.id, sets, { today, vestingDate: programme.vestingDate }),
+    evaluateProgramme(db(), programme, today)
   ]);
-  return { councils, contractCounts, today };
+  return { councils, contractCounts, today, readiness: checks.readiness };
 };

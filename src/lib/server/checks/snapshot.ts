@@ -1,0 +1,205 @@
+import { asc, eq } from 'drizzle-orm';
+import {
+  contractForChecks,
+  DEFAULT_CHECK_SETTINGS,
+  type CheckSettings,
+  type ChecksSnapshot,
+  type CouncilFacts
+} from '$lib/domain/checks';
+import type { DatabaseOrTransaction } from '../db';
+import {
+  checkSettings,
+  contractExtensionOptions,
+  contracts,
+  councilDayOneFacts,
+  councils,
+  councilSecurityControls,
+  savingsLines,
+  securityControls,
+  successions,
+  systems
+} from '../db/schema';
+
+export interface ProgrammeForChecks {
+  id: string;
+  slug: string;
+  name: string;
+  vestingDate: string;
+  stabilisationMonths: number;
+}
+
+/**
+ * Everything the checks read, in ten queries whatever the programme's size (run together),
+ * plus the programme's thresholds. The roadmap does not exist yet, so redesigns are null.
+ */
+export async function loadChecksSnapshot(
+  db: DatabaseOrTransaction,
+  programme: ProgrammeForChecks
+): Promise<{ snapshot: ChecksSnapshot; settings: CheckSettings }> {
+  const programmeId = programme.id;
+  const [
+    councilRows,
+    links,
+    systemRows,
+    contractRows,
+    optionRows,
+    factRows,
+    controlRows,
+    statusRows,
+    savingRows,
+    settingRows
+  ] = await Promise.all([
+    db
+      .select({
+        id: councils.id,
+        name: councils.name,
+        role: councils.role,
+        website: councils.website
+      })
+      .from(councils)
+      .where(eq(councils.programmeId, programmeId)),
+    db
+      .select({ predecessorId: successions.predecessorId, successorId: successions.successorId })
+      .from(successions)
+      .innerJoin(councils, eq(councils.id, successions.predecessorId))
+      .where(eq(councils.programmeId, programmeId)),
+    db
+      .select({
+        id: systems.id,
+        councilId: systems.councilId,
+        serviceAreaId: systems.serviceAreaId,
+        name: systems.name
+      })
+      .from(systems)
+      .where(eq(systems.programmeId, programmeId)),
+    db
+      .select({
+        id: contracts.id,
+        councilId: contracts.councilId,
+        reference: contracts.reference,
+        title: contracts.title,
+        supplierName: contracts.supplierName,
+        treatment: contracts.lgrTreatment,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        noticePeriodValue: contracts.noticePeriodValue,
+        noticePeriodUnit: contracts.noticePeriodUnit,
+        maxEndDate: contracts.maxEndDate
+      })
+      .from(contracts)
+      .where(eq(contracts.programmeId, programmeId)),
+    db
+      .select({
+        contractId: contractExtensionOptions.contractId,
+        lengthMonths: contractExtensionOptions.lengthMonths,
+        exercised: contractExtensionOptions.exercised
+      })
+      .from(contractExtensionOptions)
+      .innerJoin(contracts, eq(contracts.id, contractExtensionOptions.contractId))
+      .where(eq(contracts.programmeId, programmeId))
+      .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position)),
+    db.select().from(councilDayOneFacts).where(eq(councilDayOneFacts.programmeId, programmeId)),
+    db
+      .select({ id: securityControls.id, name: securityControls.name })
+      .from(securityControls)
+      .where(eq(securityControls.programmeId, programmeId))
+      .orderBy(asc(securityControls.position), asc(securityControls.name)),
+    db
+      .select({
+        controlId: councilSecurityControls.controlId,
+        councilId: councilSecurityControls.councilId,
+        status: councilSecurityControls.status,
+        evidence: councilSecurityControls.evidence,
+        expiryDate: councilSecurityControls.expiryDate
+      })
+      .from(councilSecurityControls)
+      .where(eq(councilSecurityControls.programmeId, programmeId)),
+    db
+      .select({
+        id: savingsLines.id,
+        programmeYear: savingsLines.programmeYear,
+        category: savingsLines.category,
+        description: savingsLines.description,
+        amountPence: savingsLines.amountPence
+      })
+      .from(savingsLines)
+      .where(eq(savingsLines.programmeId, programmeId)),
+    db.select().from(checkSettings).where(eq(checkSettings.programmeId, programmeId))
+  ]);
+
+  const options = new Map<string, { lengthMonths: number; exercised: boolean }[]>();
+  for (const o of optionRows) {
+    const list = options.get(o.contractId);
+    const option = { lengthMonths: o.lengthMonths, exercised: o.exercised };
+    if (list) list.push(option);
+    else options.set(o.contractId, [option]);
+  }
+
+  const snapshot: ChecksSnapshot = {
+    programme: {
+      slug: programme.slug,
+      name: programme.name,
+      vestingDate: programme.vestingDate,
+      stabilisationMonths: programme.stabilisationMonths
+    },
+    councils: councilRows,
+    successions: links,
+    systems: systemRows,
+    contracts: contractRows.map((c) =>
+      contractForChecks(
+        {
+          id: c.id,
+          councilId: c.councilId,
+          reference: c.reference,
+          title: c.title,
+          supplierName: c.supplierName,
+          treatment: c.treatment,
+          endDate: c.endDate
+        },
+        {
+          startDate: c.startDate,
+          endDate: c.endDate,
+          noticePeriodValue: c.noticePeriodValue,
+          noticePeriodUnit: c.noticePeriodValue === null ? null : c.noticePeriodUnit,
+          maxEndDate: c.maxEndDate,
+          extensionOptions: options.get(c.id) ?? []
+        }
+      )
+    ),
+    facts: factRows.map(toFacts),
+    securityControls: controlRows,
+    securityStatuses: statusRows,
+    savings: savingRows,
+    redesigns: null
+  };
+  return { snapshot, settings: settingsFrom(settingRows[0]) };
+}
+
+export function toFacts(row: typeof councilDayOneFacts.$inferSelect): CouncilFacts {
+  return {
+    councilId: row.councilId,
+    tenancyStatus: row.tenancyStatus,
+    tenancyDate: row.tenancyDate,
+    financeMove: row.financeMove,
+    financeHostCouncilId: row.financeHostCouncilId,
+    financeDate: row.financeDate,
+    redirectPlan: row.redirectPlan,
+    redirectDate: row.redirectDate,
+    legacyRouting: row.legacyRouting,
+    targetTenant: row.targetTenant,
+    financeSystemId: row.financeSystemId,
+    websiteUrl: row.websiteUrl,
+    websiteGoLive: row.websiteGoLive
+  };
+}
+
+export function settingsFrom(row: typeof checkSettings.$inferSelect | undefined): CheckSettings {
+  if (!row) return { ...DEFAULT_CHECK_SETTINGS };
+  return {
+    contractHorizonMonths: row.contractHorizonMonths,
+    noticeUrgentDays: row.noticeUrgentDays,
+    securityExpiryMonths: row.securityExpiryMonths,
+    savingsProtectedYears: row.savingsProtectedYears,
+    cutoverMarginDays: row.cutoverMarginDays
+  };
+}

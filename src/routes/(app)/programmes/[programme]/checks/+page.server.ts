@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import { todayUtc } from '$lib/domain/dates';
+import { requireProgramme } from '$lib/server/access';
+import { readinessPage } from '$lib/server/checks/page';
+import { takeSnapshot } from '$lib/server/checks/readiness';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+  const { programme } = await parent();
+  const today = todayUtc();
+  return {
+    ...(await readinessPage(db(), programme, today)),
+    today,
+    taken: url.searchParams.has('taken')
+  };
+};
+
+// The action checks the role itself: form actions do not run layout loads.
+export const actions: Actions = {
+  snapshot: async ({ params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    await takeSnapshot(db(), locals.user!, programme, todayUtc(), getClientAddress());
+    redirect(303, `/programmes/${programme.slug}/checks?taken=1#trend`);
+  }
+};

@@ -1,0 +1,11 @@
+import { listCouncilFacts } from '$lib/server/checks/facts-list';
+import { db } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+  const { programme } = await parent();
+  return {
+    councils: await listCouncilFacts(db(), programme.id),
+    saved: url.searchParams.get('saved')
+  };
+};
