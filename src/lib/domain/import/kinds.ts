@@ -1,0 +1,91 @@
+import { CONTRACT_FIELD_LABELS, readContractRow, REQUIRED_CONTRACT_FIELDS } from './contract-rows';
+import type { ImportedContract, RowResult } from './contract-rows';
+import { CONTRACT_FIELDS, proposeMapping } from './headers';
+import { proposeSystemMapping, SYSTEM_FIELDS } from './system-headers';
+import { readSystemRow, REQUIRED_SYSTEM_FIELDS, SYSTEM_FIELD_LABELS } from './system-rows';
+import type { ImportedSystem } from './system-rows';
+import { columnLetter, type Cell } from './table';
+
+/**
+ * What the import pages need to know about each kind of register, in one place: its fields
+ * and their labels, the proposal from headers, the check of a chosen mapping, and the reading
+ * of a row through it. A mapping is one entry per column: a field name, or null to leave the
+ * column out.
+ */
+export const IMPORT_KINDS = ['contracts', 'systems'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type Mapping = (string | null)[];
+
+export const KIND_LABELS: Record<ImportKind, string> = {
+  contracts: 'Contracts (a contract register)',
+  systems: 'Systems (a list of applications)'
+};
+
+export function fieldsOf(kind: ImportKind): readonly string[] {
+  return kind === 'contracts' ? CONTRACT_FIELDS : SYSTEM_FIELDS;
+}
+
+export function fieldLabels(kind: ImportKind): Record<string, string> {
+  return kind === 'contracts' ? CONTRACT_FIELD_LABELS : SYSTEM_FIELD_LABELS;
+}
+
+export function proposeFor(kind: ImportKind, headers: string[]): Mapping {
+  const { columns } =
+    kind === 'contracts' ? proposeMapping(headers) : proposeSystemMapping(headers);
+  return headers.map((_, i) => columns[i] ?? null);
+}
+
+/** How many columns a row of headings would fill: the header row is the row with most. */
+export function headerScore(kind: ImportKind, headers: string[]): number {
+  return proposeFor(kind, headers).filter((f) => f !== null).length;
+}
+
+/** Problems with a chosen mapping, each a sentence; empty when it can be used. */
+export function checkMapping(kind: ImportKind, headers: string[], mapping: Mapping): string[] {
+  const problems: string[] = [];
+  const known = new Set(fieldsOf(kind));
+  const labels = fieldLabels(kind);
+  const usedBy = new Map<string, number>();
+  mapping.forEach((field, column) => {
+    if (field === null) return;
+    if (!known.has(field)) {
+      problems.push(`Column ${columnLetter(column)}: choose a field from the list`);
+      return;
+    }
+    const earlier = usedBy.get(field);
+    if (earlier !== undefined) {
+      problems.push(
+        `Columns ${columnLetter(earlier)} (“${headers[earlier] ?? ''}”) and ${columnLetter(column)} (“${headers[column] ?? ''}”) are both set to ${labels[field]}: choose one`
+      );
+    } else {
+      usedBy.set(field, column);
+    }
+  });
+  const required = kind === 'contracts' ? REQUIRED_CONTRACT_FIELDS : REQUIRED_SYSTEM_FIELDS;
+  for (const field of required) {
+    if (usedBy.has(field)) continue;
+    // A contract's title may come from its description.
+    if (field === 'title' && usedBy.has('description')) continue;
+    problems.push(`Choose the column that holds the ${labels[field]!.toLowerCase()}`);
+  }
+  return problems;
+}
+
+function cellsByField(row: readonly Cell[], mapping: Mapping): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  mapping.forEach((field, column) => {
+    if (field !== null) cells[field] = row[column] ?? null;
+  });
+  return cells;
+}
+
+export type ReadRow =
+  | { kind: 'contracts'; result: RowResult<ImportedContract> }
+  | { kind: 'systems'; result: RowResult<ImportedSystem> };
+
+export function readRow(kind: ImportKind, row: readonly Cell[], mapping: Mapping): ReadRow {
+  const cells = cellsByField(row, mapping);
+  return kind === 'contracts'
+    ? { kind, result: readContractRow(cells) }
+    : { kind, result: readSystemRow(cells) };
+}
