@@ -173,7 +173,7 @@ describe('readContractRow', () => {
 });
 
 describe('readSystemRow', () => {
-  it.each<[Record<string, Cell>, unknown]>([
+  it.each<[Record<string, Cell>, Record<string, unknown>]>([
     [
       { name: 'Revs', hosting: 'SaaS', timeDisposition: 'Invest' },
       { hosting: 'saas', timeDisposition: 'invest' }
