@@ -4,6 +4,7 @@ import {
   contracts,
   councils,
   programmeMembers,
+  pendingImports,
   programmes,
   serviceAreas,
   systems,
@@ -29,6 +30,10 @@ export interface AccessFixtures {
   systemId: string;
   /** A contract of that council, at version 1. */
   contractId: string;
+  /** An upload by the editor, mapped and ready to preview and commit (one valid row). */
+  pendingImportId: string;
+  /** An upload by the editor, already committed. */
+  committedImportId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -99,8 +104,35 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     .insert(systems)
     .values({ programmeId: main!.id, councilId: council!.id, name: 'Matrix system' })
     .returning({ id: systems.id });
+  const upload = {
+    programmeId: main!.id,
+    userId: byName.editor.id,
+    kind: 'contracts',
+    councilId: council!.id,
+    fileName: 'matrix.csv',
+    fileSha256: '0'.repeat(64),
+    fileBytes: 40,
+    source: { format: 'csv', encoding: 'UTF-8', delimiter: 'comma', headerRow: 1, summaryRows: 0 },
+    headers: ['Reference', 'Title', 'Supplier'],
+    rows: [{ n: 2, c: ['IMP-1', 'Imported contract', 'Import Ltd'] }],
+    mapping: ['reference', 'title', 'supplierName']
+  };
+  const [pending, committed] = await db
+    .insert(pendingImports)
+    .values([
+      upload,
+      {
+        ...upload,
+        rows: [],
+        result: { added: 1, updated: 0, unchanged: 0 },
+        committedAt: new Date()
+      }
+    ])
+    .returning({ id: pendingImports.id });
   return {
     programmeSlug: 'matrix',
+    pendingImportId: pending!.id,
+    committedImportId: committed!.id,
     systemId: system!.id,
     serviceAreaId: area!.id,
     councilId: council!.id,

@@ -1,7 +1,7 @@
 import { CONTRACT_FIELD_LABELS, readContractRow, REQUIRED_CONTRACT_FIELDS } from './contract-rows';
 import type { ImportedContract, RowResult } from './contract-rows';
-import { CONTRACT_FIELDS, proposeMapping } from './headers';
-import { proposeSystemMapping, SYSTEM_FIELDS } from './system-headers';
+import { CONTRACT_FIELDS, HEADER_SYNONYMS, proposeMapping, type HeaderRule } from './headers';
+import { proposeSystemMapping, SYSTEM_FIELDS, SYSTEM_HEADER_SYNONYMS } from './system-headers';
 import { readSystemRow, REQUIRED_SYSTEM_FIELDS, SYSTEM_FIELD_LABELS } from './system-rows';
 import type { ImportedSystem } from './system-rows';
 import { columnLetter, type Cell } from './table';
@@ -88,4 +88,20 @@ export function readRow(kind: ImportKind, row: readonly Cell[], mapping: Mapping
   return kind === 'contracts'
     ? { kind, result: readContractRow(cells) }
     : { kind, result: readSystemRow(cells) };
+}
+
+/** For the formats page: each field with the headings we recognise exactly. */
+export function acceptedHeadings(kind: ImportKind) {
+  const synonyms = kind === 'contracts' ? HEADER_SYNONYMS : SYSTEM_HEADER_SYNONYMS;
+  const required: string[] =
+    kind === 'contracts' ? REQUIRED_CONTRACT_FIELDS : REQUIRED_SYSTEM_FIELDS;
+  const labels = fieldLabels(kind);
+  return fieldsOf(kind).map((field) => ({
+    field,
+    label: labels[field] ?? field,
+    required: required.includes(field),
+    headings: (synonyms as Record<string, HeaderRule[]>)[field]!.flatMap((rule) =>
+      'phrase' in rule ? [rule.phrase] : []
+    )
+  }));
 }
