@@ -27,6 +27,14 @@ function quote(text: string): string {
  */
 const FORMULA = /^(=.|[+@][A-Z]+\()/i;
 
+export function isFormula(cell: Cell): boolean {
+  return typeof cell === 'string' && FORMULA.test(cell.trim());
+}
+
+export function formulaMessage(cell: Cell): string {
+  return `${quote(cellText(cell))} is a formula, not a value. In Excel, copy the column and use Paste Special → Values, then save again`;
+}
+
 /** Text of a cell, trimmed, whitespace runs kept; numbers as Excel shows them (no exponent). */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
@@ -42,11 +50,7 @@ export function cellText(cell: Cell): string {
 export function readText(cell: Cell, max: number): Read<string | null> {
   const text = cellText(cell);
   if (text === '') return ok(null);
-  if (FORMULA.test(text)) {
-    return bad(
-      `${quote(text)} is a formula, not a value. In Excel, copy the column and use Paste Special → Values, then save again`
-    );
-  }
+  if (FORMULA.test(text)) return bad(formulaMessage(text));
   if (text.length > Math.min(max, MAX_CELL_LENGTH)) {
     return bad(
       `must be ${Math.min(max, MAX_CELL_LENGTH).toLocaleString('en-GB')} characters or fewer (it has ${text.length.toLocaleString('en-GB')})`

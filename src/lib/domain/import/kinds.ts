@@ -1,5 +1,6 @@
 import { CONTRACT_FIELD_LABELS, readContractRow, REQUIRED_CONTRACT_FIELDS } from './contract-rows';
-import type { ImportedContract, RowResult } from './contract-rows';
+import type { ImportedContract, RowProblem, RowResult } from './contract-rows';
+import { formulaMessage, isFormula } from './cells';
 import { CONTRACT_FIELDS, HEADER_SYNONYMS, proposeMapping, type HeaderRule } from './headers';
 import { proposeSystemMapping, SYSTEM_FIELDS, SYSTEM_HEADER_SYNONYMS } from './system-headers';
 import { readSystemRow, REQUIRED_SYSTEM_FIELDS, SYSTEM_FIELD_LABELS } from './system-rows';
@@ -83,11 +84,27 @@ export type ReadRow =
   | { kind: 'contracts'; result: RowResult<ImportedContract> }
   | { kind: 'systems'; result: RowResult<ImportedSystem> };
 
+/**
+ * Reads one row through the mapping. A formula typed as text is refused in whatever column it
+ * is (a date or an amount as much as a title), before the column's own reading.
+ */
 export function readRow(kind: ImportKind, row: readonly Cell[], mapping: Mapping): ReadRow {
   const cells = cellsByField(row, mapping);
-  return kind === 'contracts'
-    ? { kind, result: readContractRow(cells) }
-    : { kind, result: readSystemRow(cells) };
+  const formulas: RowProblem[] = [];
+  for (const [field, cell] of Object.entries(cells)) {
+    if (isFormula(cell)) {
+      formulas.push({ field, message: formulaMessage(cell) });
+      cells[field] = null;
+    }
+  }
+  const read =
+    kind === 'contracts'
+      ? ({ kind, result: readContractRow(cells) } as const)
+      : ({ kind, result: readSystemRow(cells) } as const);
+  if (formulas.length === 0) return read;
+  const flagged = new Set(formulas.map((p) => p.field));
+  const others = read.result.ok ? [] : read.result.problems.filter((p) => !flagged.has(p.field));
+  return { kind, result: { ok: false, problems: [...formulas, ...others] } } as ReadRow;
 }
 
 /** For the formats page: each field with the headings we recognise exactly. */

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { formatLongDate } from '$lib/domain/dates';
 import { formatExtensionOptions } from '$lib/domain/extension-options';
-import { fieldLabels } from '$lib/domain/import/kinds';
+import { checkMapping, fieldLabels } from '$lib/domain/import/kinds';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';
@@ -15,6 +15,8 @@ import { planSystemImport, writeSystemPlan, type SystemPlan } from './systems';
 export const PREVIEW_ROWS = 10;
 
 export interface ImportPreview {
+  /** Columns still to choose (a required field unmapped, a field chosen twice). */
+  mappingProblems: string[];
   counts: ImportCounts;
   valid: number;
   issues: RowIssue[];
@@ -105,12 +107,19 @@ export async function previewImport(
   db: DatabaseOrTransaction,
   pending: PendingImport
 ): Promise<ImportPreview> {
+  const mappingProblems = checkMapping(pending.kind, pending.headers, pending.mapping);
+  if (mappingProblems.length > 0) {
+    const none = { added: 0, updated: 0, unchanged: 0 };
+    const empty = { valid: 0, issues: [], invalidRows: 0, sampleHeaders: [], sample: [] };
+    return { mappingProblems, counts: none, ...empty };
+  }
   const p = await plan(db, pending);
   const sample =
     pending.kind === 'contracts'
       ? contractSample(p as ContractPlan)
       : systemSample(p as SystemPlan);
   return {
+    mappingProblems: [],
     counts: p.counts,
     valid: p.rows.length,
     issues: p.issues.slice(0, MAX_LISTED_ISSUES),
@@ -122,6 +131,7 @@ export async function previewImport(
 export type CommitResult =
   | { ok: true; counts: ImportCounts }
   | { ok: false; reason: 'invalid'; invalidRows: number }
+  | { ok: false; reason: 'mapping'; problems: string[] }
   | { ok: false; reason: 'committed' };
 
 /**
@@ -135,6 +145,8 @@ export async function commitImport(
   pending: PendingImport,
   ip: string | null
 ): Promise<CommitResult> {
+  const problems = checkMapping(pending.kind, pending.headers, pending.mapping);
+  if (problems.length > 0) return { ok: false, reason: 'mapping', problems };
   return db.transaction(async (tx) => {
     const p = await plan(tx, pending);
     if (p.issues.length > 0) {

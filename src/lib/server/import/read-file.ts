@@ -102,6 +102,13 @@ function csvMessage(error: unknown): string {
 async function readCsv(bytes: Uint8Array): Promise<ReadFile> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
+  const start = decoded.text.slice(0, 200).trimStart().toLowerCase();
+  if (/^<(!doctype html|html|\?xml|table)/.test(start)) {
+    return {
+      ok: false,
+      message: `This is a web page or XML file, not a spreadsheet (some systems save HTML with an .xls or .csv name). ${RESAVE}`
+    };
+  }
   const delimiter = detectDelimiter(decoded.text.slice(0, 64 * 1024));
   const parser = parse({
     delimiter,

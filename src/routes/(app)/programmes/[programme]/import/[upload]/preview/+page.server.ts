@@ -41,6 +41,12 @@ export const actions: Actions = {
     const result = await commitImport(db(), locals.user!, pending, getClientAddress());
     const done = `/programmes/${programme.slug}/import/${pending.id}/result`;
     if (result.ok || result.reason === 'committed') redirect(303, done);
+    if (result.reason === 'mapping') {
+      return fail(400, {
+        errors: { form: `Nothing was imported: ${result.problems[0]}` },
+        values: {}
+      });
+    }
     return fail(400, {
       errors: {
         form: `Nothing was imported: ${result.invalidRows.toLocaleString('en-GB')} ${result.invalidRows === 1 ? 'row needs' : 'rows need'} fixing first. Correct the file and upload it again, or change the columns.`
