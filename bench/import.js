@@ -105,7 +105,7 @@ async function timed(fn) {
 async function run(name, env, file) {
   const app = await startApp(env);
   try {
-    const headers = { origin: app.base };
+    const headers = { origin: app.base, accept: 'text/html' };
     const signIn = await fetch(`${app.base}/login`, {
       method: 'POST',
       headers,
@@ -142,7 +142,7 @@ async function run(name, env, file) {
         const r = await fetch(`${app.base}${location}/preview`, { headers: { cookie } });
         return r.text();
       });
-      if (preview.value.includes('need fixing'))
+      if (preview.value.includes('fixing before anything can be imported'))
         throw new Error('The generated register has invalid rows');
       const commit = await timed(() =>
         fetch(`${app.base}${location}/preview`, {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { ImportedContract } from '$lib/domain/import/contract-rows';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { contractExtensionOptions, contracts, councils } from '../db/schema';
@@ -189,48 +189,76 @@ export async function planContractImport(
   return { rows, issues, counts, fields };
 }
 
-/** Rows per INSERT: about 20 parameters each, well under PostgreSQL's 65,535. */
-const BATCH = 1000;
+/** Rows per statement: each batch is one JSON parameter, so the limit is only memory. */
+const BATCH = 5000;
+
+/** SQL types of the columns an import writes, for jsonb_to_recordset. */
+const COLUMN_TYPES: Record<ColumnKey | 'programmeId' | 'councilId' | 'reference', string> = {
+  programmeId: 'uuid',
+  councilId: 'uuid',
+  reference: 'text',
+  title: 'text',
+  description: 'text',
+  department: 'text',
+  supplierName: 'text',
+  supplierCompanyNumber: 'text',
+  startDate: 'date',
+  endDate: 'date',
+  reviewDate: 'date',
+  maxEndDate: 'date',
+  noticePeriodValue: 'integer',
+  noticePeriodUnit: 'notice_unit',
+  annualValuePence: 'bigint',
+  totalValuePence: 'bigint'
+};
 
 /**
- * Writes the plan: new and changed contracts in multi-row upserts on (council, reference),
- * then their extension options. Only mapped columns are written to existing contracts; their
- * decision, notes and any column the file does not have are left as they are.
+ * Writes the plan: new and changed contracts in upserts on (council, reference), then their
+ * extension options. Each batch is one statement reading its rows from one JSON parameter
+ * (jsonb_to_recordset): thousands of rows cost one round trip and almost no query building.
+ * Only mapped columns are written to existing contracts; their decision, notes and any column
+ * the file does not have are left as they are.
  */
 export async function writeContractPlan(tx: Transaction, programmeId: string, plan: ContractPlan) {
   const writes = plan.rows.filter((r) => r.status !== 'unchanged');
   const columnKeys = plan.fields.filter((k): k is ColumnKey =>
     (COLUMN_KEYS as readonly string[]).includes(k)
   );
-  const set: Record<string, unknown> = {
-    updatedAt: sql`now()`,
-    version: sql`${contracts.version} + 1`
-  };
-  for (const key of columnKeys) set[key] = sql.raw(`excluded."${contracts[key].name}"`);
+  const keys = ['programmeId', 'councilId', 'reference', ...columnKeys] as const;
+  const name = (key: (typeof keys)[number]) => contracts[key].name;
+  const columnList = sql.raw(keys.map((k) => `"${name(k)}"`).join(', '));
+  const recordType = sql.raw(keys.map((k) => `"${name(k)}" ${COLUMN_TYPES[k]}`).join(', '));
+  const updates = sql.raw(
+    [
+      ...columnKeys.map((k) => `"${name(k)}" = excluded."${name(k)}"`),
+      '"version" = "contracts"."version" + 1',
+      '"updated_at" = now()'
+    ].join(', ')
+  );
 
   const idByRow = new Map<ContractRowPlan, string>();
   for (let start = 0; start < writes.length; start += BATCH) {
     const batch = writes.slice(start, start + BATCH);
-    const values = batch.map((r) => {
+    const records = batch.map((r) => {
       const row: Record<string, unknown> = {
-        programmeId,
-        councilId: r.councilId,
-        reference: r.record.reference
+        [name('programmeId')]: programmeId,
+        [name('councilId')]: r.councilId,
+        [name('reference')]: r.record.reference
       };
-      for (const key of columnKeys) row[key] = r.record[key] ?? null;
-      if (row.noticePeriodValue === null) row.noticePeriodUnit = null;
-      return row as typeof contracts.$inferInsert;
+      for (const key of columnKeys) row[name(key)] = r.record[key] ?? null;
+      if (r.record.noticePeriodValue == null && columnKeys.includes('noticePeriodUnit')) {
+        row[name('noticePeriodUnit')] = null;
+      }
+      return row;
     });
-    const written = await tx
-      .insert(contracts)
-      .values(values)
-      .onConflictDoUpdate({ target: [contracts.councilId, contracts.reference], set })
-      .returning({
-        id: contracts.id,
-        councilId: contracts.councilId,
-        reference: contracts.reference
-      });
-    const byKey = new Map(written.map((w) => [`${w.councilId}\u0000${w.reference}`, w.id]));
+    const written = rowsOf<{ id: string; council_id: string; reference: string }>(
+      await tx.execute(sql`
+        insert into contracts (${columnList})
+        select ${columnList} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${recordType})
+        on conflict (council_id, reference) do update set ${updates}
+        returning id, council_id, reference`)
+    );
+    const byKey = new Map(written.map((w) => [`${w.council_id}\u0000${w.reference}`, w.id]));
     for (const r of batch) idByRow.set(r, byKey.get(`${r.councilId}\u0000${r.record.reference}`)!);
   }
 
@@ -248,25 +276,26 @@ export async function writeContractPlan(tx: Transaction, programmeId: string, pl
   }
   // An option keeps its "exercised" flag when the same length stays at the same place.
   const optionRows = optionChanges.flatMap((r) =>
-    (r.record.extensionOptions ?? []).map((lengthMonths, position) => ({
-      contractId: idByRow.get(r)!,
+    (r.record.extensionOptions ?? []).map((length_months, position) => ({
+      contract_id: idByRow.get(r)!,
       position,
-      lengthMonths,
+      length_months,
       exercised:
-        r.existingOptions[position]?.lengthMonths === lengthMonths &&
+        r.existingOptions[position]?.lengthMonths === length_months &&
         r.existingOptions[position]!.exercised
     }))
   );
-  for (let start = 0; start < optionRows.length; start += BATCH * 4) {
-    await tx.insert(contractExtensionOptions).values(optionRows.slice(start, start + BATCH * 4));
+  for (let start = 0; start < optionRows.length; start += BATCH) {
+    const batch = JSON.stringify(optionRows.slice(start, start + BATCH));
+    await tx.execute(sql`
+      insert into contract_extension_options (contract_id, position, length_months, exercised)
+      select contract_id, position, length_months, exercised
+      from jsonb_to_recordset(${batch}::jsonb)
+        as r(contract_id uuid, position integer, length_months integer, exercised boolean)`);
   }
 }
 
-/** For tests and the result page: how many contracts a council has. */
-export async function countCouncilContracts(db: DatabaseOrTransaction, programmeId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(contracts)
-    .where(and(eq(contracts.programmeId, programmeId)));
-  return row?.n ?? 0;
+/** Rows from db.execute on either driver (postgres.js returns an array, PGlite { rows }). */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
