@@ -220,6 +220,7 @@ const report = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
+  loadAverage: os.loadavg().map((n) => Math.round(n * 10) / 10),
   results
 };
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
