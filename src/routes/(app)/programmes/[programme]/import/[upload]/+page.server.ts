@@ -5,6 +5,7 @@ import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { loadPendingImport } from '$lib/server/import/load';
 import { saveMapping } from '$lib/server/import/pending';
+import { readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Step 2: the proposed mapping, one select per column, with the first values as a reminder. */
@@ -51,7 +52,7 @@ export const actions: Actions = {
       params.upload,
       'before-commit'
     );
-    const data = await request.formData().catch(() => null);
+    const data = await readFormData(request);
     if (!data)
       return fail(400, { errors: { form: 'The form could not be read. Try again.' }, values: {} });
     const chosen = pending.headers.map((_, i) => {
