@@ -7,6 +7,10 @@ const entry = new URL('../build/index.js', import.meta.url);
 
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+// Registers are uploaded up to 20 MB (src/lib/server/import/read-file.ts); a little more for the
+// form around the file. A larger body is refused by adapter-node with a 413, which the import
+// action turns into a message on the page.
+process.env.BODY_SIZE_LIMIT ||= '21M';
 process.env.MIGRATIONS_DIR ||= fileURLToPath(new URL('../drizzle', import.meta.url));
 
 if (!existsSync(entry)) {

@@ -25,11 +25,8 @@ import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/a
  */
 export type Outcome = 'ok' | 'redirect' | 'login' | 'notFound' | 'forbidden';
 type Rule = Record<Actor, Outcome>;
-type Payload = (
-  f: AccessFixtures,
-  actor: Actor,
-  db: Database
-) => Promise<Record<string, string>> | Record<string, string>;
+type Fields = Record<string, string> | FormData;
+type Payload = (f: AccessFixtures, actor: Actor, db: Database) => Promise<Fields> | Fields;
 
 interface RouteRule {
   path: (f: AccessFixtures) => string;
@@ -66,6 +63,18 @@ const ownersOnly: Rule = {
   outsider: 'notFound'
 };
 const editors: Rule = { ...ownersOnly, editor: 'ok' };
+/** An upload in progress: only the editor who made it (the owner gets 404, as for any id). */
+const uploader: Rule = { ...editors, owner: 'notFound' };
+
+/** A one-row register as a multipart upload, as the import form sends it. */
+function uploadForm(f: AccessFixtures): FormData {
+  const form = new FormData();
+  form.set('kind', 'contracts');
+  form.set('councilId', f.councilId);
+  const csv = 'Reference,Title,Supplier\nUP-1,Uploaded,Upload Ltd\n';
+  form.set('file', new File([csv], 'register.csv', { type: 'text/csv' }));
+  return form;
+}
 const adminsOnly: Rule = {
   anonymous: 'login',
   viewer: 'notFound',
@@ -297,6 +306,42 @@ export const ROUTES: Record<string, RouteRule> = {
     path: (f) => `/programmes/${f.programmeSlug}/contracts/bulk?set=extend`,
     get: editors,
     actions: { default: { rule: editors, payload: (f) => ({ item: `${f.contractId}:1` }) } }
+  },
+  '/(app)/programmes/[programme]/import': {
+    path: (f) => `/programmes/${f.programmeSlug}/import`,
+    get: editors,
+    actions: { default: { rule: editors, payload: (f) => uploadForm(f) } }
+  },
+  '/(app)/programmes/[programme]/import/formats': {
+    path: (f) => `/programmes/${f.programmeSlug}/import/formats`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/import/template/[file]': {
+    path: (f) => `/programmes/${f.programmeSlug}/import/template/contracts.xlsx`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/import/[upload]': {
+    path: (f) => `/programmes/${f.programmeSlug}/import/${f.pendingImportId}`,
+    get: uploader,
+    actions: {
+      default: {
+        rule: uploader,
+        payload: () => ({
+          'column-0': 'reference',
+          'column-1': 'title',
+          'column-2': 'supplierName'
+        })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/import/[upload]/preview': {
+    path: (f) => `/programmes/${f.programmeSlug}/import/${f.pendingImportId}/preview`,
+    get: uploader,
+    actions: { default: { rule: uploader } }
+  },
+  '/(app)/programmes/[programme]/import/[upload]/result': {
+    path: (f) => `/programmes/${f.programmeSlug}/import/${f.committedImportId}/result`,
+    get: uploader
   },
   '/(app)/programmes/[programme]/service-areas': {
     path: (f) => `/programmes/${f.programmeSlug}/service-areas`,

@@ -11,10 +11,10 @@ import type { DatabaseHandle } from '$lib/server/db/types';
  */
 export interface TestApp {
   request(path: string, init?: RequestInit & { https?: boolean; ip?: string }): Promise<Response>;
-  /** A same-origin form POST, as a browser without JavaScript sends it. */
+  /** A same-origin form POST, as a browser without JavaScript sends it (multipart for FormData). */
   post(
     path: string,
-    fields: Record<string, string>,
+    fields: Record<string, string> | FormData,
     init?: { cookie?: string; origin?: string | null; https?: boolean; ip?: string }
   ): Promise<Response>;
   get(path: string, init?: { cookie?: string; https?: boolean }): Promise<Response>;
@@ -66,16 +66,16 @@ export async function startTestApp(handle: DatabaseHandle): Promise<TestApp> {
     },
     post(path, fields, init = {}) {
       const base = init.https ? 'https://vd.test' : 'http://vd.test';
-      const headers = new Headers({
-        accept: 'text/html',
-        'content-type': 'application/x-www-form-urlencoded'
-      });
+      const multipart = fields instanceof FormData;
+      const headers = new Headers({ accept: 'text/html' });
+      // For FormData the Request sets the multipart content type with its boundary.
+      if (!multipart) headers.set('content-type', 'application/x-www-form-urlencoded');
       if (init.origin !== null) headers.set('origin', init.origin ?? base);
       if (init.cookie) headers.set('cookie', init.cookie);
       return request(path, {
         method: 'POST',
         headers,
-        body: new URLSearchParams(fields).toString(),
+        body: multipart ? fields : new URLSearchParams(fields).toString(),
         https: init.https,
         ip: init.ip
       });

@@ -6,6 +6,7 @@ import {
   contracts,
   councils,
   programmeMembers,
+  pendingImports,
   programmes,
   serviceAreas,
   systems,
@@ -33,6 +34,10 @@ export interface AccessFixtures {
   contractId: string;
   /** The viewer's secret calendar address token for the matrix programme. */
   calendarToken: string;
+  /** An upload by the editor, mapped and ready to preview and commit (one valid row). */
+  pendingImportId: string;
+  /** An upload by the editor, already committed. */
+  committedImportId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -109,8 +114,35 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     userId: byName.viewer.id,
     tokenHash: sessionIdFromToken(calendarToken)
   });
+  const upload = {
+    programmeId: main!.id,
+    userId: byName.editor.id,
+    kind: 'contracts',
+    councilId: council!.id,
+    fileName: 'matrix.csv',
+    fileSha256: '0'.repeat(64),
+    fileBytes: 40,
+    source: { format: 'csv', encoding: 'UTF-8', delimiter: 'comma', headerRow: 1, summaryRows: 0 },
+    headers: ['Reference', 'Title', 'Supplier'],
+    rows: [{ n: 2, c: ['IMP-1', 'Imported contract', 'Import Ltd'] }],
+    mapping: ['reference', 'title', 'supplierName']
+  };
+  const [pending, committed] = await db
+    .insert(pendingImports)
+    .values([
+      upload,
+      {
+        ...upload,
+        rows: [],
+        result: { added: 1, updated: 0, unchanged: 0 },
+        committedAt: new Date()
+      }
+    ])
+    .returning({ id: pendingImports.id });
   return {
     programmeSlug: 'matrix',
+    pendingImportId: pending!.id,
+    committedImportId: committed!.id,
     calendarToken,
     systemId: system!.id,
     serviceAreaId: area!.id,

@@ -32,7 +32,7 @@ export type HeaderRule = { phrase: string; score: 100 } | { pattern: RegExp; sco
 
 const EXACT = 100;
 /** Exact phrases, written in groups separated by "; " to keep the lists short. */
-const exact = (...groups: string[]): HeaderRule[] =>
+export const exact = (...groups: string[]): HeaderRule[] =>
   groups.flatMap((group) => group.split('; ')).map((phrase) => ({ phrase, score: EXACT }));
 
 /** Words that mark a column as about something else: "Supplier postcode", "VAT value". */
@@ -202,50 +202,60 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
-/** The best score of `field`'s rules for a normalised header; 0 when none matches. */
-function scoreOf(field: ContractField, normalised: string): number {
+/** The best score of a field's rules for a normalised header; 0 when none matches. */
+function scoreOf(rules: readonly HeaderRule[], normalised: string): number {
   let best = 0;
-  for (const rule of HEADER_SYNONYMS[field]) {
+  for (const rule of rules) {
     const hit = 'phrase' in rule ? rule.phrase === normalised : rule.pattern.test(normalised);
     if (hit) best = Math.max(best, rule.score);
   }
   return best;
 }
 
-export interface ProposedMapping {
+export interface ColumnProposal<F extends string> {
   /** Column index → the field it fills, or null for a column we leave out. */
-  columns: Record<number, ContractField | null>;
-  /** Fields, in {@link CONTRACT_FIELDS} order, that no column was mapped to. */
-  missing: ContractField[];
+  columns: Record<number, F | null>;
+  /** Fields, in the order given, that no column was mapped to. */
+  missing: F[];
 }
+
+export type ProposedMapping = ColumnProposal<ContractField>;
 
 /**
  * Proposes which column fills which field. Every (column, field) pair that matches is a
  * candidate; candidates are taken best score first, skipping any whose column or field is
  * already taken, so no two columns ever fill one field. Ties go to the leftmost column (two
- * "Start date" columns: the first wins), then to the field listed first in
- * {@link CONTRACT_FIELDS}.
+ * "Start date" columns: the first wins), then to the field listed first in `fields`.
  */
-export function proposeMapping(headers: string[]): ProposedMapping {
+export function proposeColumns<F extends string>(
+  headers: readonly string[],
+  fields: readonly F[],
+  synonyms: Record<F, readonly HeaderRule[]>
+): ColumnProposal<F> {
   const candidates: { column: number; field: number; score: number }[] = [];
   headers.forEach((header, column) => {
     const normalised = normaliseHeader(header);
     if (normalised === '') return;
-    CONTRACT_FIELDS.forEach((field, index) => {
-      const score = scoreOf(field, normalised);
+    fields.forEach((field, index) => {
+      const score = scoreOf(synonyms[field], normalised);
       if (score > 0) candidates.push({ column, field: index, score });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column || a.field - b.field);
 
-  const columns: Record<number, ContractField | null> = {};
+  const columns: Record<number, F | null> = {};
   headers.forEach((_, column) => (columns[column] = null));
-  const taken = new Set<ContractField>();
+  const taken = new Set<F>();
   for (const { column, field: index, score } of candidates) {
-    const field = CONTRACT_FIELDS[index];
+    const field = fields[index];
     if (field === undefined || score <= 0 || columns[column] !== null || taken.has(field)) continue;
     columns[column] = field;
     taken.add(field);
   }
-  return { columns, missing: CONTRACT_FIELDS.filter((field) => !taken.has(field)) };
+  return { columns, missing: fields.filter((field) => !taken.has(field)) };
+}
+
+/** {@link proposeColumns} for a contract register. */
+export function proposeMapping(headers: string[]): ProposedMapping {
+  return proposeColumns(headers, CONTRACT_FIELDS, HEADER_SYNONYMS);
 }

@@ -4,3 +4,4 @@ export * from './inventory';
 export * from './audit';
 export * from './calendar';
 export * from './checks';
+export * from './imports';

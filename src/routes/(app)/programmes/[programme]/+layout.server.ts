@@ -4,6 +4,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals, params }) => {
   const programme = await requireProgramme(locals.user, params.programme);
   const base = `/programmes/${programme.slug}`;
+  const editor = programme.role !== 'viewer';
   return {
     programme,
     navigation: [
@@ -13,6 +14,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       { href: `${base}/service-areas`, label: 'Service areas' },
       { href: `${base}/systems`, label: 'Systems' },
       { href: `${base}/contracts`, label: 'Contracts' },
+      ...(editor ? [{ href: `${base}/import`, label: 'Import' }] : []),
       { href: `${base}/members`, label: 'Members' },
       { href: `${base}/audit`, label: 'Audit log' }
     ]

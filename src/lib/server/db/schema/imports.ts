@@ -1,0 +1,45 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { councils, programmes } from './programmes';
+import { users } from './users';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * An uploaded register between its steps (mapping, preview, commit): the sheet as read from
+ * the file (header and data rows, cells as text, numbers and true/false), never the raw bytes.
+ * Only the person who uploaded it may continue it, for a day; committing keeps the counts
+ * for the result page and empties the rows.
+ */
+export const pendingImports = pgTable(
+  'pending_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 'contracts' or 'systems'. */
+    kind: text('kind').notNull(),
+    /** The council the register belongs to, for rows without a council column. */
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    /** How the file was read: format, encoding, delimiter, sheet, header row. */
+    source: jsonb('source').notNull(),
+    headers: jsonb('headers').notNull(),
+    /** Data rows: { n: row number in the file, c: cells }. */
+    rows: jsonb('rows').notNull(),
+    /** Field per column, or null for a column left out. */
+    mapping: jsonb('mapping').notNull(),
+    /** Added, updated and unchanged counts once committed. */
+    result: jsonb('result'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    committedAt: timestamptz('committed_at')
+  },
+  (t) => [index('pending_imports_created_idx').on(t.createdAt)]
+);

@@ -1,0 +1,66 @@
+import { fieldLabels, readRow, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
+import type { RowProblem } from '$lib/domain/import/contract-rows';
+import { columnLetter } from '$lib/domain/import/table';
+
+/**
+ * What the preview and the commit share: each row read through the mapping, with every
+ * problem located by row number and column, as the person sees them in Excel.
+ */
+export interface RowIssue {
+  rowNumber: number;
+  problems: { column: string; message: string }[];
+}
+
+export type ImportStatus = 'added' | 'updated' | 'unchanged';
+
+/** "Column D (End date)": the letter and heading where the person will look. */
+export function columnName(
+  kind: ImportKind,
+  headers: string[],
+  mapping: Mapping,
+  field: string
+): string {
+  const index = mapping.indexOf(field);
+  const label = fieldLabels(kind)[field] ?? field;
+  if (index < 0) {
+    // A title taken from the description is reported against that column.
+    const fallback = field === 'title' ? mapping.indexOf('description') : -1;
+    return fallback >= 0
+      ? `Column ${columnLetter(fallback)} (${headers[fallback] || label})`
+      : label;
+  }
+  return `Column ${columnLetter(index)} (${headers[index] || label})`;
+}
+
+export function locate(
+  kind: ImportKind,
+  headers: string[],
+  mapping: Mapping,
+  problems: RowProblem[]
+): RowIssue['problems'] {
+  return problems.map((p) => ({
+    column: columnName(kind, headers, mapping, p.field),
+    message: p.message
+  }));
+}
+
+/** Council names as registers write them: case, spaces and a trailing "Council" ignored. */
+export function councilKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(council|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function readRows<K extends ImportKind>(
+  kind: K,
+  rows: { n: number; c: (string | number | boolean | null)[] }[],
+  mapping: Mapping
+) {
+  return rows.map((row) => ({ rowNumber: row.n, read: readRow(kind, row.c, mapping) }));
+}
+
+/** Most invalid rows listed on the preview page; the rest are counted. */
+export const MAX_LISTED_ISSUES = 1000;

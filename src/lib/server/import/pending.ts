@@ -1,0 +1,166 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import {
+  checkMapping,
+  fieldsOf,
+  headerScore,
+  proposeFor,
+  type ImportKind,
+  type Mapping
+} from '$lib/domain/import/kinds';
+import { shapeSheet, type SheetShape } from '$lib/domain/import/table';
+import type { DatabaseOrTransaction } from '../db';
+import { pendingImports } from '../db/schema';
+import { readUploadedFile, sha256Hex, type FileSource, type StoredCell } from './read-file';
+
+/** How long an upload waits for its mapping, preview and commit. */
+export const PENDING_IMPORT_HOURS = 24;
+
+export interface PendingImport {
+  id: string;
+  programmeId: string;
+  userId: string;
+  kind: ImportKind;
+  councilId: string;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  source: FileSource & { headerRow: number; summaryRows: number };
+  headers: string[];
+  rows: { n: number; c: StoredCell[] }[];
+  mapping: Mapping;
+  result: ImportCounts | null;
+  committedAt: Date | null;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A file name as we keep and show it: no folders, no control characters, not too long. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127)
+    .join('')
+    .trim()
+    .slice(0, 200);
+  return clean || 'upload';
+}
+
+/** The sheet whose header row matches the most known headings (a workbook may have several). */
+function bestSheet(
+  kind: ImportKind,
+  sheets: { name: string | null; rows: StoredCell[][] }[]
+): { ok: true; name: string | null; shape: SheetShape } | { ok: false; message: string } {
+  const score = (headers: string[]) => headerScore(kind, headers);
+  let best: { name: string | null; shape: SheetShape; score: number } | null = null;
+  let firstProblem: string | null = null;
+  for (const sheet of sheets) {
+    const shaped = shapeSheet(sheet.rows, score);
+    if (!shaped.ok) {
+      firstProblem ??=
+        sheet.name && sheets.length > 1
+          ? `Sheet “${sheet.name}”: ${shaped.message}`
+          : shaped.message;
+      continue;
+    }
+    const s = score(shaped.shape.headers);
+    if (!best || s > best.score) best = { name: sheet.name, shape: shaped.shape, score: s };
+  }
+  if (!best) return { ok: false, message: firstProblem ?? 'The file is empty.' };
+  return { ok: true, name: best.name, shape: best.shape };
+}
+
+export type CreatePending = { ok: true; id: string } | { ok: false; message: string };
+
+/** Reads the file, finds its header and rows, proposes a mapping, and keeps it all for the next steps. */
+export async function createPendingImport(
+  db: DatabaseOrTransaction,
+  input: {
+    programmeId: string;
+    userId: string;
+    kind: ImportKind;
+    councilId: string;
+    fileName: string;
+    bytes: Uint8Array;
+  }
+): Promise<CreatePending> {
+  const read = await readUploadedFile(input.fileName, input.bytes);
+  if (!read.ok) return read;
+  const sheet = bestSheet(input.kind, read.sheets);
+  if (!sheet.ok) return sheet;
+  const { shape } = sheet;
+  const width = shape.headers.length;
+  await db
+    .delete(pendingImports)
+    .where(lt(pendingImports.createdAt, new Date(Date.now() - PENDING_IMPORT_HOURS * 3600_000)));
+  const [row] = await db
+    .insert(pendingImports)
+    .values({
+      programmeId: input.programmeId,
+      userId: input.userId,
+      kind: input.kind,
+      councilId: input.councilId,
+      fileName: cleanFileName(input.fileName),
+      fileSha256: sha256Hex(input.bytes),
+      fileBytes: input.bytes.length,
+      source: {
+        ...read.source,
+        ...(sheet.name && read.source.format === 'xlsx' ? { sheet: sheet.name } : {}),
+        headerRow: shape.headerIndex + 1,
+        summaryRows: shape.summaryRows
+      },
+      headers: shape.headers,
+      rows: shape.rows.map((r) => ({
+        n: r.rowNumber,
+        c: r.cells.slice(0, width) as StoredCell[]
+      })),
+      mapping: proposeFor(input.kind, shape.headers)
+    })
+    .returning({ id: pendingImports.id });
+  return { ok: true, id: row!.id };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The person's own upload in this programme, if it has not expired; null otherwise. */
+export async function findPendingImport(
+  db: DatabaseOrTransaction,
+  programmeId: string,
+  userId: string,
+  id: string
+): Promise<PendingImport | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await db
+    .select()
+    .from(pendingImports)
+    .where(
+      and(
+        eq(pendingImports.id, id),
+        eq(pendingImports.programmeId, programmeId),
+        eq(pendingImports.userId, userId),
+        gt(pendingImports.createdAt, new Date(Date.now() - PENDING_IMPORT_HOURS * 3600_000))
+      )
+    );
+  return row ? (row as unknown as PendingImport) : null;
+}
+
+/** Saves the person's choice of field per column, when it is usable; the problems otherwise. */
+export async function saveMapping(
+  db: DatabaseOrTransaction,
+  pending: PendingImport,
+  chosen: (string | null)[]
+): Promise<string[]> {
+  const known = new Set(fieldsOf(pending.kind));
+  const mapping = pending.headers.map((_, i) => {
+    const field = chosen[i] ?? null;
+    return field !== null && known.has(field) ? field : null;
+  });
+  const problems = checkMapping(pending.kind, pending.headers, mapping);
+  if (problems.length === 0) {
+    await db.update(pendingImports).set({ mapping }).where(eq(pendingImports.id, pending.id));
+  }
+  return problems;
+}
