@@ -12,7 +12,7 @@ const OVERVIEW_CONTRACT_VIEWS = {
   undecided: { undecided: 'yes' }
 } as const;
 
-export const load: PageServerLoad = async ({ parent }) => {
+export const load: PageServerLoad = async ({ parent, url }) => {
   // The layout load has already checked membership (requireProgramme) for this page.
   const { programme } = await parent();
   const today = todayUtc();
@@ -26,5 +26,5 @@ export const load: PageServerLoad = async ({ parent }) => {
     councilOverview(db(), programme.id),
     countContracts(db(), programme.id, sets, { today, vestingDate: programme.vestingDate })
   ]);
-  return { councils, contractCounts, today };
+  return { councils, contractCounts, today, restored: url.searchParams.get('restored') === '1' };
 };
