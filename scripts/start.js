@@ -7,6 +7,9 @@ const entry = new URL('../build/index.js', import.meta.url);
 
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+// Uploads (a programme backup is up to 25 MB) must reach the app, which answers an oversized
+// file with a clear message; adapter-node's default limit of 512 KB would refuse it first.
+process.env.BODY_SIZE_LIMIT ||= '30M';
 process.env.MIGRATIONS_DIR ||= fileURLToPath(new URL('../drizzle', import.meta.url));
 
 if (!existsSync(entry)) {
