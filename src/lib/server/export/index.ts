@@ -1,5 +1,6 @@
 /** Downloads (CSV, Excel) of lists, and a programme's backup and restore. */
 export { contractsExport } from './contracts';
+export { exportCounts } from './counts';
 export { systemsExport } from './systems';
 export {
   downloadResponse,
