@@ -193,6 +193,7 @@ describe('readBackup', () => {
     ],
     ['unknown field', edit((b) => (b.programme.owner = 'x')), /not valid/],
     ['impossible date', edit((b) => (b.contracts[0].endDate = '2027-02-29')), /not valid/],
+    ['NUL in a text', edit((b) => (b.contracts[0].title = 'a\u0000b')), /not valid/],
     ['negative money', edit((b) => (b.contracts[0].annualValuePence = -1)), /not valid/],
     [
       'council not in the file',

@@ -17,7 +17,12 @@ import { HOSTING, TIME_DISPOSITIONS } from './system';
  * comes back, including what an import brought in.
  */
 const INT4 = 2_147_483_647;
-const text = (max: number) => z.string().max(max, `must be ${max} characters or fewer`);
+// PostgreSQL cannot store NUL in text: refused here rather than failing half-way through.
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `must be ${max} characters or fewer`)
+    .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 const required = (max: number) => text(max).min(1, 'must not be empty');
 const optionalText = (max: number) => text(max).nullable();
 const isoDate = z

@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { MAX_BACKUP_BYTES } from '$lib/domain/export/backup';
 import { backupTooBigMessage, readBackup } from '$lib/schemas/backup';
 import { db } from '$lib/server/db';
+import { readFormData } from '$lib/server/forms';
 import { restoreProgramme } from '$lib/server/export';
 import { log } from '$lib/server/log';
 import type { Actions } from './$types';
@@ -26,12 +27,8 @@ const problem = (
  */
 export const actions: Actions = {
   default: async ({ request, locals, getClientAddress }) => {
-    let data: FormData;
-    try {
-      data = await request.formData();
-    } catch {
-      return problem('backup', 'The upload could not be read. Try again.', {});
-    }
+    const data = await readFormData(request);
+    if (!data) return problem('backup', 'The upload could not be read. Try again.', {});
     const nameField = data.get('name');
     const name = typeof nameField === 'string' ? nameField.trim() : '';
     const values = { name: name.slice(0, 200) };
