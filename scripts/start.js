@@ -7,10 +7,11 @@ const entry = new URL('../build/index.js', import.meta.url);
 
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-// Registers are uploaded up to 20 MB (src/lib/server/import/read-file.ts); a little more for the
-// form around the file. A larger body is refused by adapter-node with a 413, which the import
-// action turns into a message on the page.
-process.env.BODY_SIZE_LIMIT ||= '21M';
+// Uploads must reach the app, which answers an oversized file with a clear message:
+// registers up to 20 MB (src/lib/server/import/read-file.ts) and programme backups up to
+// 25 MB, plus the form around them. adapter-node's default limit of 512 KB would refuse them
+// first, with a bare 413.
+process.env.BODY_SIZE_LIMIT ||= '30M';
 process.env.MIGRATIONS_DIR ||= fileURLToPath(new URL('../drizzle', import.meta.url));
 
 if (!existsSync(entry)) {

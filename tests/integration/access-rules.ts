@@ -3,6 +3,7 @@ import { countyWithDistricts } from '$lib/domain/register';
 import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { deleteContract } from '$lib/server/contracts/writes';
+import { programmeBackupText } from '$lib/server/export';
 import {
   auditEvents,
   calendarFeeds,
@@ -212,7 +213,38 @@ export const ROUTES: Record<string, RouteRule> = {
       }
     }
   },
+  '/(app)/programmes/new/restore': {
+    path: () => '/programmes/new/restore',
+    get: signedIn('ok'),
+    actions: {
+      // Anyone signed in may restore: the result is a new programme they own.
+      default: {
+        rule: signedIn('ok'),
+        payload: async (f, _actor, db) => ({
+          backup: await programmeBackupText(db, await programmeIdOf(db, f))
+        })
+      }
+    }
+  },
   '/(app)/programmes/[programme]': { path: (f) => `/programmes/${f.programmeSlug}`, get: members },
+  '/(app)/programmes/[programme]/export': {
+    path: (f) => `/programmes/${f.programmeSlug}/export`,
+    get: members
+  },
+  // Any member may download what they can already read, as CSV or Excel.
+  '/(app)/programmes/[programme]/export/contracts': {
+    path: (f) => `/programmes/${f.programmeSlug}/export/contracts?format=xlsx&treatment=undecided`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/export/systems': {
+    path: (f) => `/programmes/${f.programmeSlug}/export/systems?format=csv`,
+    get: members
+  },
+  // The whole programme in one file is an owner's copy to keep.
+  '/(app)/programmes/[programme]/export/backup': {
+    path: (f) => `/programmes/${f.programmeSlug}/export/backup`,
+    get: ownersOnly
+  },
   '/(app)/programmes/[programme]/councils': {
     path: (f) => `/programmes/${f.programmeSlug}/councils`,
     get: members
@@ -551,17 +583,14 @@ async function programmeIdOf(db: Database, f: AccessFixtures): Promise<string> {
 
 /** Deletes the fixture contract as its owner would, and returns the deletion's audit event id. */
 async function deletedContractEvent(db: Database, f: AccessFixtures): Promise<number> {
-  const [programme] = await db
-    .select({ id: programmes.id })
-    .from(programmes)
-    .where(eq(programmes.slug, f.programmeSlug));
+  const programmeId = await programmeIdOf(db, f);
   const owner = {
     id: f.users.owner.id,
     email: f.users.owner.email,
     displayName: 'Owner',
     isAdmin: false
   };
-  const result = await deleteContract(db, owner, programme!.id, f.contractId, 1, null);
+  const result = await deleteContract(db, owner, programmeId, f.contractId, 1, null);
   if (!result.ok) throw new Error('could not delete the fixture contract');
   const [event] = await db
     .select({ id: auditEvents.id })

@@ -40,8 +40,14 @@ export const contractFiltersSchema = z.object({
 
 export type ContractFilters = z.infer<typeof contractFiltersSchema>;
 
+/**
+ * Empty values are left out: the filter form sends `endsWithin=` for "Any time", which would
+ * otherwise coerce to 0 months and match almost nothing.
+ */
 export function parseContractFilters(params: URLSearchParams): ContractFilters {
-  return contractFiltersSchema.parse(Object.fromEntries(params));
+  return contractFiltersSchema.parse(
+    Object.fromEntries([...params].filter(([, value]) => value.trim() !== ''))
+  );
 }
 
 /** The query string for these filters, e.g. for pagination and sort links. */

@@ -54,6 +54,12 @@ const SORTS = {
   value: contracts.annualValuePence
 } as const;
 
+/** The list's order for these filters; the export uses it too, so a download matches the page. */
+export function contractOrder(f: ContractFilters): SQL[] {
+  const order = f.dir === 'desc' ? desc : asc;
+  return [sql`${order(SORTS[f.sort])} nulls last`, asc(contracts.reference)];
+}
+
 /** How many contracts match each of several filter sets: one query. */
 export async function countContracts(
   db: DatabaseOrTransaction,
@@ -87,7 +93,6 @@ export async function listContracts(
   context: { today: IsoDate; vestingDate: IsoDate }
 ) {
   const where = contractConditions(programmeId, f, context);
-  const order = f.dir === 'desc' ? desc : asc;
   const [[total], rows] = await Promise.all([
     db.select({ n: count() }).from(contracts).where(where),
     db
@@ -108,7 +113,7 @@ export async function listContracts(
       .from(contracts)
       .innerJoin(councils, eq(councils.id, contracts.councilId))
       .where(where)
-      .orderBy(sql`${order(SORTS[f.sort])} nulls last`, asc(contracts.reference))
+      .orderBy(...contractOrder(f))
       .limit(PAGE_SIZE)
       .offset((f.page - 1) * PAGE_SIZE)
   ]);

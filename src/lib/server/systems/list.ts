@@ -18,7 +18,8 @@ import { likePattern } from '../db/like-pattern';
 
 export const SYSTEMS_PAGE_SIZE = 25;
 
-function conditions(programmeId: string, q: Partial<SystemFilters>): SQL | undefined {
+/** The list's filters as SQL; the export uses them too, so a download matches the page. */
+export function systemConditions(programmeId: string, q: Partial<SystemFilters>): SQL | undefined {
   const where: (SQL | undefined)[] = [eq(systems.programmeId, programmeId)];
   if (q.council) where.push(eq(systems.councilId, q.council));
   if (q.serviceArea === 'none') where.push(isNull(systems.serviceAreaId));
@@ -40,7 +41,7 @@ function conditions(programmeId: string, q: Partial<SystemFilters>): SQL | undef
   return and(...where);
 }
 
-function ordering(sort: SystemSort, order: 'asc' | 'desc'): SQL[] {
+export function systemOrdering(sort: SystemSort, order: 'asc' | 'desc'): SQL[] {
   const dir = order === 'asc' ? asc : desc;
   const byName = [asc(sql`lower(${systems.name})`), asc(systems.id)];
   switch (sort) {
@@ -66,7 +67,7 @@ export async function listSystems(
   programmeId: string,
   filters: Partial<SystemFilters> = {}
 ) {
-  const where = conditions(programmeId, filters);
+  const where = systemConditions(programmeId, filters);
   const [counted] = await db.select({ n: count() }).from(systems).where(where);
   const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / SYSTEMS_PAGE_SIZE));
@@ -94,7 +95,7 @@ export async function listSystems(
           .innerJoin(councils, eq(councils.id, systems.councilId))
           .leftJoin(serviceAreas, eq(serviceAreas.id, systems.serviceAreaId))
           .where(where)
-          .orderBy(...ordering(filters.sort ?? 'name', filters.dir ?? 'asc'))
+          .orderBy(...systemOrdering(filters.sort ?? 'name', filters.dir ?? 'asc'))
           .limit(SYSTEMS_PAGE_SIZE)
           .offset((page - 1) * SYSTEMS_PAGE_SIZE);
   return { rows, total, page, pageCount };

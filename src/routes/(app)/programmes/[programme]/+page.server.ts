@@ -13,7 +13,7 @@ const OVERVIEW_CONTRACT_VIEWS = {
   undecided: { undecided: 'yes' }
 } as const;
 
-export const load: PageServerLoad = async ({ parent }) => {
+export const load: PageServerLoad = async ({ parent, url }) => {
   // The layout load has already checked membership (requireProgramme) for this page.
   const { programme } = await parent();
   const today = todayUtc();
@@ -28,5 +28,11 @@ export const load: PageServerLoad = async ({ parent }) => {
     countContracts(db(), programme.id, sets, { today, vestingDate: programme.vestingDate }),
     evaluateProgramme(db(), programme, today)
   ]);
-  return { councils, contractCounts, today, readiness: checks.readiness };
+  return {
+    councils,
+    contractCounts,
+    today,
+    readiness: checks.readiness,
+    restored: url.searchParams.get('restored') === '1'
+  };
 };

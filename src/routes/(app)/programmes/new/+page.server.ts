@@ -4,7 +4,9 @@ import { parseForm } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 const choice = z.object({
-  method: z.enum(['blank', 'county', 'example'], { error: 'Choose how to start the programme' })
+  method: z.enum(['blank', 'county', 'example', 'restore'], {
+    error: 'Choose how to start the programme'
+  })
 });
 
 export const actions: Actions = {

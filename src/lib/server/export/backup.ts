@@ -1,0 +1,148 @@
+import { asc, eq } from 'drizzle-orm';
+import { buildBackup, serialiseBackup, type ProgrammeSnapshot } from '$lib/domain/export/backup';
+import type { DatabaseOrTransaction } from '../db';
+import {
+  contractExtensionOptions,
+  contracts,
+  contractSystems,
+  councils,
+  programmes,
+  serviceAreas,
+  successions,
+  systems
+} from '../db/schema';
+import { groupBy } from './contracts';
+
+/** Everything a backup holds, read in eight queries whatever the programme's size. */
+export async function loadProgrammeSnapshot(
+  db: DatabaseOrTransaction,
+  programmeId: string
+): Promise<ProgrammeSnapshot> {
+  const [programmeRows, councilRows, links, areaRows, systemRows, contractRows, options, covers] =
+    await Promise.all([
+      db
+        .select({
+          name: programmes.name,
+          area: programmes.area,
+          vestingDate: programmes.vestingDate,
+          horizonYears: programmes.horizonYears,
+          capacity: programmes.capacity,
+          stabilisationMonths: programmes.stabilisationMonths
+        })
+        .from(programmes)
+        .where(eq(programmes.id, programmeId)),
+      db
+        .select({
+          id: councils.id,
+          name: councils.name,
+          role: councils.role,
+          kind: councils.kind,
+          gssCode: councils.gssCode,
+          website: councils.website,
+          m365Tenant: councils.m365Tenant
+        })
+        .from(councils)
+        .where(eq(councils.programmeId, programmeId)),
+      db
+        .select({
+          predecessorId: successions.predecessorId,
+          successorId: successions.successorId,
+          note: successions.note
+        })
+        .from(successions)
+        .innerJoin(councils, eq(councils.id, successions.predecessorId))
+        .where(eq(councils.programmeId, programmeId)),
+      db
+        .select({
+          id: serviceAreas.id,
+          name: serviceAreas.name,
+          category: serviceAreas.category,
+          priority: serviceAreas.priority
+        })
+        .from(serviceAreas)
+        .where(eq(serviceAreas.programmeId, programmeId)),
+      db
+        .select({
+          id: systems.id,
+          councilId: systems.councilId,
+          serviceAreaId: systems.serviceAreaId,
+          name: systems.name,
+          product: systems.product,
+          vendor: systems.vendor,
+          hosting: systems.hosting,
+          users: systems.users,
+          annualCostPence: systems.annualCostPence,
+          lifecycle: systems.lifecycle,
+          timeDisposition: systems.timeDisposition,
+          dayOneCritical: systems.dayOneCritical
+        })
+        .from(systems)
+        .where(eq(systems.programmeId, programmeId)),
+      db
+        .select({
+          id: contracts.id,
+          councilId: contracts.councilId,
+          reference: contracts.reference,
+          title: contracts.title,
+          description: contracts.description,
+          department: contracts.department,
+          supplierName: contracts.supplierName,
+          supplierCompanyNumber: contracts.supplierCompanyNumber,
+          startDate: contracts.startDate,
+          endDate: contracts.endDate,
+          reviewDate: contracts.reviewDate,
+          noticePeriodValue: contracts.noticePeriodValue,
+          noticePeriodUnit: contracts.noticePeriodUnit,
+          maxEndDate: contracts.maxEndDate,
+          annualValuePence: contracts.annualValuePence,
+          totalValuePence: contracts.totalValuePence,
+          lgrTreatment: contracts.lgrTreatment,
+          decisionDate: contracts.decisionDate,
+          decisionNotes: contracts.decisionNotes
+        })
+        .from(contracts)
+        .where(eq(contracts.programmeId, programmeId)),
+      db
+        .select({
+          contractId: contractExtensionOptions.contractId,
+          lengthMonths: contractExtensionOptions.lengthMonths,
+          exercised: contractExtensionOptions.exercised
+        })
+        .from(contractExtensionOptions)
+        .innerJoin(contracts, eq(contracts.id, contractExtensionOptions.contractId))
+        .where(eq(contracts.programmeId, programmeId))
+        .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position)),
+      db
+        .select({ contractId: contractSystems.contractId, systemId: contractSystems.systemId })
+        .from(contractSystems)
+        .innerJoin(contracts, eq(contracts.id, contractSystems.contractId))
+        .where(eq(contracts.programmeId, programmeId))
+    ]);
+  const programme = programmeRows[0];
+  if (!programme) throw new Error(`No programme ${programmeId}`);
+  const optionsOf = groupBy(options, (o) => o.contractId);
+  const systemsOf = groupBy(covers, (c) => c.contractId);
+  return {
+    programme,
+    councils: councilRows,
+    successions: links,
+    serviceAreas: areaRows,
+    systems: systemRows,
+    contracts: contractRows.map((c) => ({
+      ...c,
+      extensionOptions: (optionsOf.get(c.id) ?? []).map(({ lengthMonths, exercised }) => ({
+        lengthMonths,
+        exercised
+      })),
+      systemIds: (systemsOf.get(c.id) ?? []).map((l) => l.systemId)
+    }))
+  };
+}
+
+/** The programme's backup file, as text. */
+export async function programmeBackupText(
+  db: DatabaseOrTransaction,
+  programmeId: string
+): Promise<string> {
+  return serialiseBackup(buildBackup(await loadProgrammeSnapshot(db, programmeId)));
+}

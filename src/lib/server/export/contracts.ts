@@ -1,0 +1,95 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { IsoDate } from '$lib/domain/dates';
+import { CONTRACT_COLUMNS, type ContractExportRow, type ExportTable } from '$lib/domain/export';
+import type { ContractFilters } from '$lib/schemas/contract-filters';
+import { contractConditions, contractOrder } from '../contracts/queries';
+import type { DatabaseOrTransaction } from '../db';
+import {
+  contractExtensionOptions,
+  contracts,
+  contractSystems,
+  councils,
+  systems
+} from '../db/schema';
+
+/**
+ * Every contract the list shows for these filters (all pages, in the list's order), with its
+ * extension options and systems: three queries whatever the number of contracts.
+ */
+export async function contractsExport(
+  db: DatabaseOrTransaction,
+  programmeId: string,
+  filters: ContractFilters,
+  context: { today: IsoDate; vestingDate: IsoDate }
+): Promise<ExportTable<ContractExportRow>> {
+  const where = contractConditions(programmeId, filters, context);
+  const matching = db.select({ id: contracts.id }).from(contracts).where(where);
+  const [rows, options, links] = await Promise.all([
+    db
+      .select({
+        id: contracts.id,
+        councilName: councils.name,
+        reference: contracts.reference,
+        title: contracts.title,
+        description: contracts.description,
+        department: contracts.department,
+        supplierName: contracts.supplierName,
+        supplierCompanyNumber: contracts.supplierCompanyNumber,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        reviewDate: contracts.reviewDate,
+        noticePeriodValue: contracts.noticePeriodValue,
+        noticePeriodUnit: contracts.noticePeriodUnit,
+        maxEndDate: contracts.maxEndDate,
+        annualValuePence: contracts.annualValuePence,
+        totalValuePence: contracts.totalValuePence,
+        lgrTreatment: contracts.lgrTreatment,
+        decisionDate: contracts.decisionDate,
+        decisionNotes: contracts.decisionNotes
+      })
+      .from(contracts)
+      .innerJoin(councils, eq(councils.id, contracts.councilId))
+      .where(where)
+      .orderBy(...contractOrder(filters)),
+    db
+      .select({
+        contractId: contractExtensionOptions.contractId,
+        lengthMonths: contractExtensionOptions.lengthMonths,
+        exercised: contractExtensionOptions.exercised
+      })
+      .from(contractExtensionOptions)
+      .where(inArray(contractExtensionOptions.contractId, matching))
+      .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position)),
+    db
+      .select({ contractId: contractSystems.contractId, name: systems.name })
+      .from(contractSystems)
+      .innerJoin(systems, eq(systems.id, contractSystems.systemId))
+      .where(inArray(contractSystems.contractId, matching))
+      .orderBy(asc(systems.name))
+  ]);
+  const optionsOf = groupBy(options, (o) => o.contractId);
+  const systemsOf = groupBy(links, (l) => l.contractId);
+  return {
+    sheet: 'Contracts',
+    columns: CONTRACT_COLUMNS,
+    rows: rows.map(({ id, ...c }) => ({
+      ...c,
+      extensionOptions: (optionsOf.get(id) ?? []).map(({ lengthMonths, exercised }) => ({
+        lengthMonths,
+        exercised
+      })),
+      systemNames: (systemsOf.get(id) ?? []).map((s) => s.name)
+    }))
+  };
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

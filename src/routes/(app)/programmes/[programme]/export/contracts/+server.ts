@@ -1,0 +1,21 @@
+import { todayUtc } from '$lib/domain/dates';
+import { parseContractFilters } from '$lib/schemas/contract-filters';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { contractsExport, exportFormat, tableDownload } from '$lib/server/export';
+import type { RequestHandler } from './$types';
+
+/** The contracts list as a file, with the list's filters and order: any member may download it. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+  const programme = await requireProgramme(locals.user, params.programme);
+  const today = todayUtc();
+  const table = await contractsExport(db(), programme.id, parseContractFilters(url.searchParams), {
+    today,
+    vestingDate: programme.vestingDate
+  });
+  return tableDownload(
+    table,
+    exportFormat(url.searchParams),
+    `${programme.slug}-contracts-${today}`
+  );
+};
