@@ -2,3 +2,4 @@ export * from './users';
 export * from './programmes';
 export * from './inventory';
 export * from './audit';
+export * from './roadmap';
