@@ -39,7 +39,7 @@ function item(
 }
 
 function plan(
-  p: Partial<RoadmapPlan> & { settings?: Partial<RoadmapPlan['settings']> }
+  p: Partial<Omit<RoadmapPlan, 'settings'>> & { settings?: Partial<RoadmapPlan['settings']> }
 ): RoadmapPlan {
   return {
     items: [],

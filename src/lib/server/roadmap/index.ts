@@ -1,0 +1,14 @@
+/** The roadmap: scenarios, items with their links, moves and their undo. */
+export { findScenario, itemFormOptions, listScenarios, loadRoadmap } from './queries';
+export type { LoadedRoadmap, ScenarioRow, RoadmapItemRow } from './queries';
+export { createItem, findItem, itemSnapshot, moveItem, updateItem } from './items';
+export type { ItemLinks, ItemSnapshot, ItemWriteResult } from './items';
+export { roadmapItemLinks } from './links';
+export { undoItemChange, undoOffer } from './undo';
+export type { UndoOffer } from './undo';
+export {
+  copyScenario,
+  createScenario,
+  ensureCurrentScenario,
+  makeScenarioCurrent
+} from './scenarios';
