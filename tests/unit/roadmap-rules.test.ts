@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareScenarios,
   dependencyCycles,
   evaluateRoadmap,
   moveBoundary,
@@ -408,5 +409,40 @@ describe('schedules', () => {
       ['2029-01-01', ['a']],
       ['2029-04-01', ['a']]
     ]);
+  });
+});
+
+describe('comparing scenarios', () => {
+  const s = (lineageId: string, start: string, end = '2031-04-01') => ({
+    lineageId,
+    title: lineageId,
+    startDate: start,
+    alphaStart: start,
+    betaStart: start,
+    liveStart: end,
+    endDate: end
+  });
+  it.each([
+    { name: 'identical', a: [s('x', '2029-04-01')], b: [s('x', '2029-04-01')], changes: ['same'] },
+    { name: 'added', a: [], b: [s('x', '2029-04-01')], changes: ['added'] },
+    { name: 'removed', a: [s('x', '2029-04-01')], b: [], changes: ['removed'] },
+    {
+      name: 'moved by lineage',
+      a: [s('x', '2029-04-01')],
+      b: [s('x', '2029-10-01')],
+      changes: ['moved']
+    }
+  ])('$name', ({ a, b, changes }) => {
+    expect(compareScenarios(a, b).map((r) => r.change)).toEqual(changes);
+  });
+  it('says by how many months each date moved', () => {
+    const [row] = compareScenarios([s('x', '2029-04-01')], [s('x', '2029-10-01', '2031-01-01')]);
+    expect(row!.shifts).toEqual({
+      startDate: 6,
+      alphaStart: 6,
+      betaStart: 6,
+      liveStart: -3,
+      endDate: -3
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   parseZoom,
   PX_PER_MONTH,
   snapToMonth,
+  timelineWindow,
   timeScale,
   zoomAround,
   ZOOM_LEVELS
@@ -184,5 +185,32 @@ describe('the layout', () => {
     expect(a!.x + a!.width).toBeCloseTo(b!.x, 5);
     expect(b!.y).toBeGreaterThan(a!.y);
     expect(layout.arrows[0]!.path.startsWith(`M${a!.x + a!.width},`)).toBe(true);
+  });
+});
+
+describe('the window drawn', () => {
+  it.each([
+    {
+      name: 'today to the horizon',
+      items: [],
+      expected: { from: '2026-01-01', to: '2038-01-01' }
+    },
+    {
+      name: 'an item past the horizon stretches it',
+      items: [{ startDate: '2036-04-01', endDate: '2039-07-01' }],
+      expected: { from: '2026-01-01', to: '2040-01-01' }
+    },
+    {
+      name: 'an item before today stretches back',
+      items: [{ startDate: '2025-06-01', endDate: '2027-01-01' }],
+      expected: { from: '2025-01-01', to: '2038-01-01' }
+    }
+  ])('$name', ({ items, expected }) => {
+    expect(
+      timelineWindow(
+        { today: '2026-11-27', vestingDate: '2028-04-01', horizonEnd: '2038-01-01' },
+        items
+      )
+    ).toEqual(expected);
   });
 });

@@ -150,3 +150,19 @@ export function zoomAround(
 export function parseZoom(value: string | null, fallback: ZoomLevel = 'year'): ZoomLevel {
   return (ZOOM_LEVELS as readonly string[]).includes(value ?? '') ? (value as ZoomLevel) : fallback;
 }
+
+/**
+ * The span the timeline draws: from the start of the year of the earliest of today, vesting
+ * day and the first item, to the 1 January after the later of the horizon and the last item.
+ */
+export function timelineWindow(
+  dates: { today: IsoDate; vestingDate: IsoDate; horizonEnd: IsoDate },
+  items: { startDate: IsoDate; endDate: IsoDate }[]
+): { from: IsoDate; to: IsoDate } {
+  const starts = [dates.today, dates.vestingDate, ...items.map((i) => i.startDate)].sort();
+  const ends = [dates.horizonEnd, ...items.map((i) => i.endDate)].sort();
+  const first = Number(starts[0]!.slice(0, 4));
+  const last = ends.at(-1)!;
+  const lastYear = Number(last.slice(0, 4)) + (last.slice(5) === '01-01' ? 0 : 1);
+  return { from: `${first}-01-01`, to: `${lastYear}-01-01` };
+}

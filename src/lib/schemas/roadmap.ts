@@ -164,3 +164,30 @@ export const scenarioNameSchema = z
   .trim()
   .min(1, 'Enter a name for the scenario')
   .max(120, 'Name must be 120 characters or fewer');
+
+/** A saved item as the form shows it: months as YYYY-MM, what a month picker takes. */
+export function itemFormValues(
+  item: {
+    title: string;
+    kind: string;
+    serviceAreaId: string | null;
+    councilId: string | null;
+    status: string;
+    owner: string | null;
+    size: string;
+    notes: string | null;
+  } & Schedule
+): Record<string, string> {
+  const values: Record<string, string> = {
+    title: item.title,
+    kind: item.kind,
+    serviceAreaId: item.serviceAreaId ?? '',
+    councilId: item.councilId ?? '',
+    status: item.status,
+    owner: item.owner ?? '',
+    size: item.size,
+    notes: item.notes ?? ''
+  };
+  for (const f of SCHEDULE_FIELDS) values[f] = item[f].slice(0, 7);
+  return values;
+}

@@ -40,3 +40,4 @@ export function warningsByItem(warnings: RoadmapWarning[]): Map<string, RoadmapW
   }
   return map;
 }
+export * from './compare';

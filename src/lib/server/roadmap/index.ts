@@ -1,5 +1,12 @@
 /** The roadmap: scenarios, items with their links, moves and their undo. */
-export { findScenario, itemFormOptions, listScenarios, loadRoadmap } from './queries';
+export {
+  findScenario,
+  itemFormOptions,
+  listScenarios,
+  loadRoadmap,
+  scenarioItemCounts,
+  scenarioItemsForComparison
+} from './queries';
 export type { LoadedRoadmap, ScenarioRow, RoadmapItemRow } from './queries';
 export { createItem, findItem, itemSnapshot, moveItem, updateItem } from './items';
 export type { ItemLinks, ItemSnapshot, ItemWriteResult } from './items';
@@ -12,3 +19,6 @@ export {
   ensureCurrentScenario,
   makeScenarioCurrent
 } from './scenarios';
+export { roadmapView } from './view';
+export type { RoadmapView } from './view';
+export { readItemForm } from './form';

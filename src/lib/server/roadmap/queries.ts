@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { currentEnd } from '$lib/domain/contracts';
 import type { RoadmapContract, RoadmapItem, RoadmapPlan } from '$lib/domain/roadmap';
 import type { DatabaseOrTransaction } from '../db';
@@ -227,4 +227,31 @@ export async function itemFormOptions(db: DatabaseOrTransaction, programmeId: st
     contracts: contractRows,
     systems: systemRows
   };
+}
+
+/** Items per scenario of a programme: one query. */
+export async function scenarioItemCounts(db: DatabaseOrTransaction, programmeId: string) {
+  const rows = await db
+    .select({ scenarioId: roadmapItems.scenarioId, n: count() })
+    .from(roadmapItems)
+    .where(eq(roadmapItems.programmeId, programmeId))
+    .groupBy(roadmapItems.scenarioId);
+  return new Map(rows.map((r) => [r.scenarioId, r.n]));
+}
+
+/** The items of some scenarios, with what comparing them needs: one query. */
+export function scenarioItemsForComparison(db: DatabaseOrTransaction, scenarioIds: string[]) {
+  return db
+    .select({
+      scenarioId: roadmapItems.scenarioId,
+      lineageId: roadmapItems.lineageId,
+      title: roadmapItems.title,
+      startDate: roadmapItems.startDate,
+      alphaStart: roadmapItems.alphaStart,
+      betaStart: roadmapItems.betaStart,
+      liveStart: roadmapItems.liveStart,
+      endDate: roadmapItems.endDate
+    })
+    .from(roadmapItems)
+    .where(inArray(roadmapItems.scenarioId, scenarioIds));
 }

@@ -12,6 +12,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       { href: `${base}/service-areas`, label: 'Service areas' },
       { href: `${base}/systems`, label: 'Systems' },
       { href: `${base}/contracts`, label: 'Contracts' },
+      { href: `${base}/roadmap`, label: 'Roadmap' },
       { href: `${base}/members`, label: 'Members' },
       { href: `${base}/audit`, label: 'Audit log' }
     ]
