@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROADMAP_ITEM_KINDS, ROADMAP_SIZES, ROADMAP_STATUSES } from '$lib/domain/roadmap';
 import type { SessionUser } from '../auth/sessions';
@@ -45,7 +45,7 @@ export async function undoOffer(
   const [row] = await db
     .select({ event: auditEvents, title: roadmapItems.title, version: roadmapItems.version })
     .from(auditEvents)
-    .leftJoin(roadmapItems, eq(roadmapItems.id, auditEvents.entityId))
+    .leftJoin(roadmapItems, eq(sql`${roadmapItems.id}::text`, auditEvents.entityId))
     .where(
       and(
         eq(auditEvents.id, eventId),
