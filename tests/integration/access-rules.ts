@@ -4,7 +4,7 @@ import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { deleteContract } from '$lib/server/contracts/writes';
 import { moveItem } from '$lib/server/roadmap';
-import { auditEvents, programmes } from '$lib/server/db/schema';
+import { auditEvents, programmes, roadmapMilestones } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/access';
 
@@ -359,6 +359,20 @@ export const ROUTES: Record<string, RouteRule> = {
       undo: {
         rule: editors,
         payload: async (f, _actor, db) => ({ eventId: String(await movedItemEvent(db, f)) })
+      },
+      addMilestone: {
+        rule: editors,
+        payload: (f) => ({ scenarioId: f.scenarioId, name: 'Review', date: '2030-04' })
+      },
+      deleteMilestone: {
+        rule: editors,
+        payload: async (f, _actor, db) => {
+          const [row] = await db
+            .insert(roadmapMilestones)
+            .values({ scenarioId: f.scenarioId, name: 'Review', date: '2030-04-01' })
+            .returning({ id: roadmapMilestones.id });
+          return { milestoneId: row!.id, version: '1' };
+        }
       }
     }
   },

@@ -6,6 +6,7 @@ import {
   roadmapDependencies,
   roadmapItemContracts,
   roadmapItems,
+  roadmapMilestones,
   roadmapScenarios
 } from '$lib/server/db/schema';
 import { describeEachDriver } from './harness';
@@ -252,6 +253,42 @@ describeEachDriver('the roadmap', (ctx) => {
     );
     expect(stale.status).toBe(409);
     expect(await eventsOf('roadmap_scenario_made_current')).toHaveLength(1);
+  });
+
+  it('adds and removes milestones; vesting day is always shown and cannot be removed', async () => {
+    const r = await createRoadmapFixtures(ctx.db);
+    const added = await app.post(
+      `${r.base}?/addMilestone`,
+      { scenarioId: r.f.scenarioId, name: 'Members review the plan', date: 'June 2030' },
+      { cookie: r.editor }
+    );
+    expect(added.status).toBe(303);
+    const [milestone] = await ctx.db.select().from(roadmapMilestones);
+    expect(milestone).toMatchObject({ name: 'Members review the plan', date: '2030-06-01' });
+    const page = await (await app.get(r.base, { cookie: r.viewer })).text();
+    expect(page).toContain('Members review the plan');
+    expect(page).toContain('Always shown');
+    expect(page).not.toContain('?/deleteMilestone');
+    const bad = await app.post(
+      `${r.base}?/addMilestone`,
+      { scenarioId: r.f.scenarioId, name: '', date: 'someday' },
+      { cookie: r.editor }
+    );
+    expect(bad.status).toBe(400);
+    const stale = await app.post(
+      `${r.base}?/deleteMilestone`,
+      { milestoneId: milestone!.id, version: '2' },
+      { cookie: r.editor }
+    );
+    expect(stale.status).toBe(409);
+    const removed = await app.post(
+      `${r.base}?/deleteMilestone`,
+      { milestoneId: milestone!.id, version: '1' },
+      { cookie: r.editor }
+    );
+    expect(removed.status).toBe(303);
+    expect(await ctx.db.select().from(roadmapMilestones)).toEqual([]);
+    expect(await eventsOf('roadmap_milestone_deleted')).toHaveLength(1);
   });
 
   it('loads the roadmap page in the same number of queries whatever its size', async () => {

@@ -5,9 +5,12 @@ import {
   ROADMAP_SIZES,
   ROADMAP_STATUSES,
   SCHEDULE_FIELDS,
+  SCHEDULE_LABELS,
   scheduleProblems,
   type Schedule
 } from '$lib/domain/roadmap';
+
+export { itemFormValues, SCHEDULE_LABELS } from '$lib/domain/roadmap';
 
 const MONTHS = [
   'january',
@@ -69,14 +72,6 @@ const optionalId = (message: string) =>
     .default('')
     .transform((v) => (v === '' ? null : v))
     .pipe(z.uuid({ error: message }).nullable());
-
-export const SCHEDULE_LABELS: Record<(typeof SCHEDULE_FIELDS)[number], string> = {
-  startDate: 'Discovery starts',
-  alphaStart: 'Alpha starts',
-  betaStart: 'Beta starts',
-  liveStart: 'Goes live',
-  endDate: 'Handed over'
-};
 
 /** The schedule as a form sends it; each field names its own problem. */
 const scheduleShape = {
@@ -165,29 +160,12 @@ export const scenarioNameSchema = z
   .min(1, 'Enter a name for the scenario')
   .max(120, 'Name must be 120 characters or fewer');
 
-/** A saved item as the form shows it: months as YYYY-MM, what a month picker takes. */
-export function itemFormValues(
-  item: {
-    title: string;
-    kind: string;
-    serviceAreaId: string | null;
-    councilId: string | null;
-    status: string;
-    owner: string | null;
-    size: string;
-    notes: string | null;
-  } & Schedule
-): Record<string, string> {
-  const values: Record<string, string> = {
-    title: item.title,
-    kind: item.kind,
-    serviceAreaId: item.serviceAreaId ?? '',
-    councilId: item.councilId ?? '',
-    status: item.status,
-    owner: item.owner ?? '',
-    size: item.size,
-    notes: item.notes ?? ''
-  };
-  for (const f of SCHEDULE_FIELDS) values[f] = item[f].slice(0, 7);
-  return values;
-}
+export const milestoneSchema = z.object({
+  scenarioId: z.uuid({ error: 'Choose a scenario' }),
+  name: z
+    .string({ error: 'Enter a name for the milestone' })
+    .trim()
+    .min(1, 'Enter a name for the milestone')
+    .max(120, 'Name must be 120 characters or fewer'),
+  date: month('the month of the milestone')
+});

@@ -41,3 +41,4 @@ export function warningsByItem(warnings: RoadmapWarning[]): Map<string, RoadmapW
   return map;
 }
 export * from './compare';
+export * from './labels';

@@ -22,3 +22,4 @@ export {
 export { roadmapView } from './view';
 export type { RoadmapView } from './view';
 export { readItemForm } from './form';
+export { addMilestone, deleteMilestone } from './milestones';

@@ -58,7 +58,7 @@ export interface LoadedRoadmap {
   scenario: ScenarioRow;
   plan: RoadmapPlan;
   items: (RoadmapItemRow & { contractIds: string[]; systemIds: string[] })[];
-  milestones: { id: string; name: string; date: string }[];
+  milestones: { id: string; name: string; date: string; version: number }[];
   contracts: (RoadmapContract & { currentEnd: string | null })[];
   councils: { id: string; name: string }[];
 }
@@ -110,7 +110,8 @@ export async function loadRoadmap(
       .select({
         id: roadmapMilestones.id,
         name: roadmapMilestones.name,
-        date: roadmapMilestones.date
+        date: roadmapMilestones.date,
+        version: roadmapMilestones.version
       })
       .from(roadmapMilestones)
       .where(eq(roadmapMilestones.scenarioId, scenario.id))

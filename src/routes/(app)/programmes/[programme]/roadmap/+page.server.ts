@@ -4,11 +4,13 @@ import { LANE_GROUPINGS, type LaneGrouping } from '$lib/charts/timeline-layout';
 import { parseZoom } from '$lib/charts/timeline-scale';
 import { todayUtc } from '$lib/domain/dates';
 import { roleAllowsEdit } from '$lib/roles';
-import { moveSchema } from '$lib/schemas/roadmap';
+import { milestoneSchema, moveSchema } from '$lib/schemas/roadmap';
 import { requireProgramme } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import {
+  addMilestone,
+  deleteMilestone,
   findScenario,
   listScenarios,
   loadRoadmap,
@@ -58,7 +60,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
     lanes,
     today,
     undo,
-    undone: url.searchParams.has('undone')
+    undone: url.searchParams.has('undone'),
+    milestone: url.searchParams.get('milestone')
   };
 };
 
@@ -118,5 +121,44 @@ export const actions: Actions = {
     );
     if (result.ok) redirect(303, back(url, programme.slug, { undone: '1' }));
     return failWith('form', result.message, {}, 409);
+  },
+
+  addMilestone: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(request, milestoneSchema);
+    if (!parsed.ok) return parsed.failure;
+    const { scenarioId, ...input } = parsed.data;
+    const result = await addMilestone(
+      db(),
+      locals.user!,
+      programme.id,
+      scenarioId,
+      input,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { milestone: 'added' }));
+    return failWith('form', result.message, {}, result.status);
+  },
+
+  deleteMilestone: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(
+      request,
+      z.object({
+        milestoneId: z.uuid({ error: 'Choose a milestone' }),
+        version: z.coerce.number().int().min(1)
+      })
+    );
+    if (!parsed.ok) return parsed.failure;
+    const result = await deleteMilestone(
+      db(),
+      locals.user!,
+      programme.id,
+      parsed.data.milestoneId,
+      parsed.data.version,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { milestone: 'deleted' }));
+    return failWith('form', result.message, {}, result.status);
   }
 };
