@@ -6,7 +6,7 @@ import {
   roadmapItemSchema,
   type RoadmapItemInput
 } from '$lib/schemas/roadmap';
-import { failWith, failWithErrors, type FormFailure } from '../forms';
+import { failWith, failWithErrors, readFormData, type FormFailure } from '../forms';
 import type { ItemLinks } from './items';
 
 type Read =
@@ -17,10 +17,8 @@ const ids = z.array(z.uuid()).max(500);
 
 /** The item form: its fields validated, and the ticked dependencies, contracts and systems. */
 export async function readItemForm(request: Request): Promise<Read> {
-  let data: FormData;
-  try {
-    data = await request.formData();
-  } catch {
+  const data = await readFormData(request);
+  if (!data) {
     return { ok: false, failure: failWith('form', 'The form could not be read. Try again.') };
   }
   const fields: Record<string, string> = {};
