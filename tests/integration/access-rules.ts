@@ -4,10 +4,12 @@ import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
 import { deleteContract } from '$lib/server/contracts/writes';
 import { programmeBackupText } from '$lib/server/export';
+import { moveItem } from '$lib/server/roadmap';
 import {
   auditEvents,
   calendarFeeds,
   programmes,
+  roadmapMilestones,
   savingsLines,
   securityControls
 } from '$lib/server/db/schema';
@@ -559,6 +561,53 @@ export const ROUTES: Record<string, RouteRule> = {
       }
     }
   },
+  '/(app)/programmes/[programme]/roadmap': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap`,
+    get: members,
+    actions: {
+      move: {
+        rule: editors,
+        payload: (f) => ({ itemId: f.roadmapItemId, version: '1', ...ROADMAP_SCHEDULE })
+      },
+      undo: {
+        rule: editors,
+        payload: async (f, _actor, db) => ({ eventId: String(await movedItemEvent(db, f)) })
+      },
+      addMilestone: {
+        rule: editors,
+        payload: (f) => ({ scenarioId: f.scenarioId, name: 'Review', date: '2030-04' })
+      },
+      deleteMilestone: {
+        rule: editors,
+        payload: async (f, _actor, db) => {
+          const [row] = await db
+            .insert(roadmapMilestones)
+            .values({ scenarioId: f.scenarioId, name: 'Review', date: '2030-04-01' })
+            .returning({ id: roadmapMilestones.id });
+          return { milestoneId: row!.id, version: '1' };
+        }
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/roadmap/items/new': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/items/new`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ROADMAP_ITEM_FORM } }
+  },
+  '/(app)/programmes/[programme]/roadmap/items/[item]': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/items/${f.roadmapItemId}`,
+    get: members,
+    actions: { default: { rule: editors, payload: () => ({ ...ROADMAP_ITEM_FORM, version: '1' }) } }
+  },
+  '/(app)/programmes/[programme]/roadmap/scenarios': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/scenarios`,
+    get: members,
+    actions: {
+      create: { rule: editors, payload: () => ({ name: 'Another plan' }) },
+      copy: { rule: editors, payload: (f) => ({ scenarioId: f.scenarioId, name: 'A copy' }) },
+      makeCurrent: { rule: editors, payload: (f) => ({ scenarioId: f.scenarioId, version: '1' }) }
+    }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,
@@ -579,6 +628,51 @@ async function programmeIdOf(db: Database, f: AccessFixtures): Promise<string> {
     .from(programmes)
     .where(eq(programmes.slug, f.programmeSlug));
   return programme!.id;
+}
+
+const ROADMAP_SCHEDULE = {
+  startDate: '2029-07-01',
+  alphaStart: '2029-10-01',
+  betaStart: '2030-04-01',
+  liveStart: '2031-01-01',
+  endDate: '2031-07-01'
+};
+
+const ROADMAP_ITEM_FORM = {
+  title: 'Matrix item',
+  kind: 'redesign',
+  status: 'planned',
+  size: 'm',
+  startDate: '2029-04',
+  alphaStart: '2029-07',
+  betaStart: '2030-01',
+  liveStart: '2030-10',
+  endDate: '2031-04'
+};
+
+/** Moves the fixture roadmap item as its owner would, and returns the move's audit event id. */
+async function movedItemEvent(db: Database, f: AccessFixtures): Promise<number> {
+  const [programme] = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.slug, f.programmeSlug));
+  const owner = {
+    id: f.users.owner.id,
+    email: f.users.owner.email,
+    displayName: 'Owner',
+    isAdmin: false
+  };
+  const result = await moveItem(
+    db,
+    owner,
+    programme!.id,
+    f.roadmapItemId,
+    1,
+    ROADMAP_SCHEDULE,
+    null
+  );
+  if (!result.ok) throw new Error('could not move the fixture roadmap item');
+  return result.eventId;
 }
 
 /** Deletes the fixture contract as its owner would, and returns the deletion's audit event id. */

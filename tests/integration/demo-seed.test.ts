@@ -1,8 +1,19 @@
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
+import { buildDemoRoadmap } from '$lib/domain/demo-roadmap';
 import { signIn } from '$lib/server/auth/sign-in';
-import { councils, contracts, demoCredentials, systems, users } from '$lib/server/db/schema';
+import {
+  councils,
+  contracts,
+  demoCredentials,
+  roadmapDependencies,
+  roadmapItemContracts,
+  roadmapItems,
+  roadmapScenarios,
+  systems,
+  users
+} from '$lib/server/db/schema';
 import { councilOverview, listProgrammesForUser } from '$lib/server/db/queries/programmes';
 import { demoSignInLine, seedDemoIfEmpty } from '$lib/server/demo-seed';
 import { describeEachDriver } from './harness';
@@ -79,4 +90,20 @@ describeEachDriver('demo seed', (ctx) => {
     }
     return out;
   }
+});
+
+describeEachDriver('demo seed: the roadmap', (ctx) => {
+  it('gives the demo programme a current scenario with its items, dependencies and links', async () => {
+    await seedDemoIfEmpty(ctx.db, TODAY);
+    const scenarios = await ctx.db.select().from(roadmapScenarios);
+    expect(scenarios.filter((s) => s.isCurrent)).toHaveLength(1);
+    const expected = buildDemoRoadmap(buildDemoProgramme(TODAY).vestingDate);
+    const items = await ctx.db.select().from(roadmapItems);
+    expect(items.map((i) => i.title).sort()).toEqual(expected.items.map((i) => i.title).sort());
+    expect(items.every((i) => i.serviceAreaId !== null)).toBe(true);
+    const [deps] = await ctx.db.select({ n: count() }).from(roadmapDependencies);
+    expect(deps!.n).toBe(expected.items.flatMap((i) => i.dependsOn).length);
+    const [links] = await ctx.db.select({ n: count() }).from(roadmapItemContracts);
+    expect(links!.n).toBe(expected.items.flatMap((i) => i.contracts).length);
+  });
 });

@@ -14,17 +14,27 @@ export interface AuditEventInput {
   ipAddress?: string | null;
 }
 
-/** Call inside the transaction that makes the change, so the event and the change land together. */
-export async function recordAudit(db: DatabaseOrTransaction, event: AuditEventInput) {
-  await db.insert(auditEvents).values({
-    userId: event.userId ?? null,
-    actorLabel: event.actorLabel?.slice(0, 320) ?? null,
-    programmeId: event.programmeId ?? null,
-    entity: event.entity,
-    entityId: event.entityId ?? null,
-    action: event.action,
-    before: event.before ?? null,
-    after: event.after ?? null,
-    ipAddress: event.ipAddress ?? null
-  });
+/**
+ * Call inside the transaction that makes the change, so the event and the change land together.
+ * Returns the event's id (an undo link points at it).
+ */
+export async function recordAudit(
+  db: DatabaseOrTransaction,
+  event: AuditEventInput
+): Promise<number> {
+  const [row] = await db
+    .insert(auditEvents)
+    .values({
+      userId: event.userId ?? null,
+      actorLabel: event.actorLabel?.slice(0, 320) ?? null,
+      programmeId: event.programmeId ?? null,
+      entity: event.entity,
+      entityId: event.entityId ?? null,
+      action: event.action,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      ipAddress: event.ipAddress ?? null
+    })
+    .returning({ id: auditEvents.id });
+  return row!.id;
 }

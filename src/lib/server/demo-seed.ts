@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
+import { buildDemoRoadmap } from '$lib/domain/demo-roadmap';
 import { todayUtc } from '$lib/domain/dates';
 import type { Database, Transaction } from './db';
 import {
@@ -10,6 +11,12 @@ import {
   demoCredentials,
   programmeMembers,
   programmes,
+  roadmapDependencies,
+  roadmapItemContracts,
+  roadmapItems,
+  roadmapItemSystems,
+  roadmapMilestones,
+  roadmapScenarios,
   serviceAreas,
   successions,
   systems,
@@ -122,6 +129,7 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
     .returning({ id: systems.id });
   const systemId = new Map(demo.systems.map((s, i) => [s.key, systemRows[i]!.id]));
 
+  const contractId = new Map<string, string>();
   for (const c of demo.contracts) {
     const [row] = await tx
       .insert(contracts)
@@ -140,6 +148,7 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
       })
       .returning({ id: contracts.id });
     if (!row) throw new Error(`Could not create contract ${c.reference}.`);
+    contractId.set(c.reference, row.id);
     if (c.extensionMonths.length > 0) {
       await tx.insert(contractExtensionOptions).values(
         c.extensionMonths.map((lengthMonths, position) => ({
@@ -159,6 +168,11 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
   }
 
   await insertDemoDayOne(tx, programmeId, demo.vestingDate, councilId, (key) => systemId.get(key));
+  await insertDemoRoadmap(tx, programmeId, demo.vestingDate, {
+    area: (name) => areaId.get(name) ?? null,
+    system: (key) => systemId.get(key),
+    contract: (reference) => contractId.get(reference)
+  });
 
   await recordAudit(tx, {
     userId: ownerId,
@@ -168,6 +182,68 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
     action: 'seed_demo',
     after: { name: demo.name, vestingDate: demo.vestingDate }
   });
+}
+
+/** The demo's current roadmap scenario: items, dependencies, links and milestones. */
+async function insertDemoRoadmap(
+  tx: Transaction,
+  programmeId: string,
+  vestingDate: string,
+  ids: {
+    area: (name: string) => string | null;
+    system: (key: string) => string | undefined;
+    contract: (reference: string) => string | undefined;
+  }
+) {
+  const roadmap = buildDemoRoadmap(vestingDate);
+  const [scenario] = await tx
+    .insert(roadmapScenarios)
+    .values({ programmeId, name: roadmap.scenarioName, isCurrent: true })
+    .returning({ id: roadmapScenarios.id });
+  const scenarioId = scenario!.id;
+  const rows = await tx
+    .insert(roadmapItems)
+    .values(
+      roadmap.items.map((i) => ({
+        programmeId,
+        scenarioId,
+        kind: i.kind,
+        title: i.title,
+        serviceAreaId: ids.area(i.serviceArea),
+        status: i.status,
+        size: i.size,
+        owner: i.owner,
+        startDate: i.startDate,
+        alphaStart: i.alphaStart,
+        betaStart: i.betaStart,
+        liveStart: i.liveStart,
+        endDate: i.endDate
+      }))
+    )
+    .returning({ id: roadmapItems.id });
+  const itemId = new Map(roadmap.items.map((i, n) => [i.key, rows[n]!.id]));
+  const defined = <T>(v: T | undefined): v is T => v !== undefined;
+  const dependencies = roadmap.items.flatMap((i) =>
+    i.dependsOn.map((key) => ({ predecessorId: itemId.get(key)!, successorId: itemId.get(i.key)! }))
+  );
+  const contractLinks = roadmap.items.flatMap((i) =>
+    i.contracts
+      .map(ids.contract)
+      .filter(defined)
+      .map((contractId) => ({ itemId: itemId.get(i.key)!, contractId }))
+  );
+  const systemLinks = roadmap.items.flatMap((i) =>
+    i.systems
+      .map(ids.system)
+      .filter(defined)
+      .map((systemId) => ({ itemId: itemId.get(i.key)!, systemId }))
+  );
+  if (dependencies.length) await tx.insert(roadmapDependencies).values(dependencies);
+  if (contractLinks.length) await tx.insert(roadmapItemContracts).values(contractLinks);
+  if (systemLinks.length) await tx.insert(roadmapItemSystems).values(systemLinks);
+  await tx
+    .insert(roadmapMilestones)
+    .values(roadmap.milestones.map((m) => ({ scenarioId, name: m.name, date: m.date })));
 }
 
 function idLookup(

@@ -8,6 +8,8 @@ import {
   programmeMembers,
   pendingImports,
   programmes,
+  roadmapItems,
+  roadmapScenarios,
   serviceAreas,
   systems,
   users
@@ -38,6 +40,10 @@ export interface AccessFixtures {
   pendingImportId: string;
   /** An upload by the editor, already committed. */
   committedImportId: string;
+  /** The programme's current roadmap scenario, at version 1. */
+  scenarioId: string;
+  /** A redesign in that scenario, at version 1. */
+  roadmapItemId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -139,11 +145,32 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
       }
     ])
     .returning({ id: pendingImports.id });
+  const [scenario] = await db
+    .insert(roadmapScenarios)
+    .values({ programmeId: main!.id, name: 'Matrix plan', isCurrent: true })
+    .returning({ id: roadmapScenarios.id });
+  const [roadmapItem] = await db
+    .insert(roadmapItems)
+    .values({
+      programmeId: main!.id,
+      scenarioId: scenario!.id,
+      kind: 'redesign',
+      title: 'Matrix redesign',
+      serviceAreaId: area!.id,
+      startDate: '2029-04-01',
+      alphaStart: '2029-07-01',
+      betaStart: '2030-01-01',
+      liveStart: '2030-10-01',
+      endDate: '2031-04-01'
+    })
+    .returning({ id: roadmapItems.id });
   return {
     programmeSlug: 'matrix',
     pendingImportId: pending!.id,
     committedImportId: committed!.id,
     calendarToken,
+    scenarioId: scenario!.id,
+    roadmapItemId: roadmapItem!.id,
     systemId: system!.id,
     serviceAreaId: area!.id,
     councilId: council!.id,

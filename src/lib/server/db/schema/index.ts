@@ -5,3 +5,4 @@ export * from './audit';
 export * from './calendar';
 export * from './checks';
 export * from './imports';
+export * from './roadmap';

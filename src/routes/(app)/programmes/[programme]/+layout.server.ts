@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       { href: `${base}/service-areas`, label: 'Service areas' },
       { href: `${base}/systems`, label: 'Systems' },
       { href: `${base}/contracts`, label: 'Contracts' },
+      { href: `${base}/roadmap`, label: 'Roadmap' },
       ...(editor ? [{ href: `${base}/import`, label: 'Import' }] : []),
       { href: `${base}/export`, label: 'Export' },
       { href: `${base}/members`, label: 'Members' },

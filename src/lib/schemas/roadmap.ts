@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { isIsoDate } from '$lib/domain/dates';
+import {
+  ROADMAP_ITEM_KINDS,
+  ROADMAP_SIZES,
+  ROADMAP_STATUSES,
+  SCHEDULE_FIELDS,
+  SCHEDULE_LABELS,
+  scheduleProblems,
+  type Schedule
+} from '$lib/domain/roadmap';
+
+export { itemFormValues, SCHEDULE_LABELS } from '$lib/domain/roadmap';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
+];
+
+/**
+ * A month as people type it, read as its first day: "2029-04" (what a month picker sends),
+ * "04/2029", "April 2029" or "Apr 2029". A full date is accepted too and kept as it is.
+ */
+export function parseMonth(text: string): string | null {
+  const v = text.trim().toLowerCase();
+  let m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(v);
+  if (m) {
+    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : null;
+  }
+  m = /^(\d{1,2})\s*[/.\s]\s*(\d{4})$/.exec(v);
+  if (m) {
+    const iso = `${m[2]}-${m[1]!.padStart(2, '0')}-01`;
+    return isIsoDate(iso) ? iso : null;
+  }
+  m = /^([a-z]+)\.?\s+(\d{4})$/.exec(v);
+  if (m && m[1]!.length >= 3) {
+    const index = MONTHS.findIndex((name) => name.startsWith(m![1]!));
+    return index === -1 ? null : `${m[2]}-${String(index + 1).padStart(2, '0')}-01`;
+  }
+  return null;
+}
+
+const month = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .transform((v, ctx) => {
+      const iso = parseMonth(v.slice(0, 40));
+      if (iso) return iso;
+      ctx.addIssue({
+        code: 'custom',
+        message: `Enter ${label} as a month and year, like April 2029`
+      });
+      return z.NEVER;
+    });
+
+const optionalId = (message: string) =>
+  z
+    .string()
+    .default('')
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.uuid({ error: message }).nullable());
+
+/** The schedule as a form sends it; each field names its own problem. */
+const scheduleShape = {
+  startDate: month('when discovery starts'),
+  alphaStart: month('when alpha starts'),
+  betaStart: month('when beta starts'),
+  liveStart: month('when it goes live'),
+  endDate: month('when it is handed over')
+};
+
+function refineSchedule(s: Schedule, ctx: z.RefinementCtx) {
+  for (const [field, message] of Object.entries(scheduleProblems(s))) {
+    ctx.addIssue({ code: 'custom', path: [field], message });
+  }
+}
+
+const version = z.coerce.number().int().min(1).optional();
+
+export const roadmapItemSchema = z
+  .object({
+    title: z
+      .string({ error: 'Enter a title' })
+      .trim()
+      .min(1, 'Enter a title')
+      .max(200, 'Title must be 200 characters or fewer'),
+    kind: z.enum(ROADMAP_ITEM_KINDS, {
+      error: 'Choose whether this is a redesign or a foundation'
+    }),
+    serviceAreaId: optionalId('Choose a service area from the list'),
+    councilId: optionalId('Choose a council from the list'),
+    status: z.enum(ROADMAP_STATUSES, { error: 'Choose a status' }),
+    owner: z
+      .string()
+      .trim()
+      .max(200, 'Owner must be 200 characters or fewer')
+      .default('')
+      .transform((v) => (v === '' ? null : v)),
+    size: z.enum(ROADMAP_SIZES, { error: 'Choose a size' }),
+    notes: z
+      .string()
+      .trim()
+      .max(4000, 'Notes must be 4,000 characters or fewer')
+      .default('')
+      .transform((v) => (v === '' ? null : v)),
+    ...scheduleShape,
+    version
+  })
+  .superRefine(refineSchedule);
+
+export type RoadmapItemInput = z.infer<typeof roadmapItemSchema>;
+export type RoadmapItemFields = Omit<RoadmapItemInput, 'version'>;
+
+/** A drag or a key press: the whole schedule at once, and the version it was made against. */
+export const moveSchema = z
+  .object({
+    itemId: z.uuid({ error: 'Choose an item' }),
+    version: z.coerce.number({ error: 'The page is out of date: reload it' }).int().min(1),
+    ...Object.fromEntries(
+      SCHEDULE_FIELDS.map((f) => [
+        f,
+        z.string().refine(isIsoDate, { error: `${SCHEDULE_LABELS[f]}: enter a real date` })
+      ])
+    )
+  } as {
+    itemId: z.ZodUUID;
+    version: z.ZodCoercedNumber;
+  } & Record<(typeof SCHEDULE_FIELDS)[number], z.ZodString>)
+  .superRefine((v, ctx) => refineSchedule(v as unknown as Schedule, ctx));
+
+export const ROADMAP_ITEM_FORM_FIELDS = [
+  'title',
+  'kind',
+  'serviceAreaId',
+  'councilId',
+  'status',
+  'owner',
+  'size',
+  'notes',
+  ...SCHEDULE_FIELDS,
+  'version'
+] as const;
+
+export const scenarioNameSchema = z
+  .string({ error: 'Enter a name for the scenario' })
+  .trim()
+  .min(1, 'Enter a name for the scenario')
+  .max(120, 'Name must be 120 characters or fewer');
+
+export const milestoneSchema = z.object({
+  scenarioId: z.uuid({ error: 'Choose a scenario' }),
+  name: z
+    .string({ error: 'Enter a name for the milestone' })
+    .trim()
+    .min(1, 'Enter a name for the milestone')
+    .max(120, 'Name must be 120 characters or fewer'),
+  date: month('the month of the milestone')
+});

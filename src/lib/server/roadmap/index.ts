@@ -1,0 +1,25 @@
+/** The roadmap: scenarios, items with their links, moves and their undo. */
+export {
+  findScenario,
+  itemFormOptions,
+  listScenarios,
+  loadRoadmap,
+  scenarioItemCounts,
+  scenarioItemsForComparison
+} from './queries';
+export type { LoadedRoadmap, ScenarioRow, RoadmapItemRow } from './queries';
+export { createItem, findItem, itemSnapshot, moveItem, updateItem } from './items';
+export type { ItemLinks, ItemSnapshot, ItemWriteResult } from './items';
+export { roadmapItemLinks } from './links';
+export { undoItemChange, undoOffer } from './undo';
+export type { UndoOffer } from './undo';
+export {
+  copyScenario,
+  createScenario,
+  ensureCurrentScenario,
+  makeScenarioCurrent
+} from './scenarios';
+export { roadmapView } from './view';
+export type { RoadmapView } from './view';
+export { readItemForm } from './form';
+export { addMilestone, deleteMilestone } from './milestones';

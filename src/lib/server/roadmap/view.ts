@@ -1,0 +1,78 @@
+import type { IsoDate } from '$lib/domain/dates';
+import {
+  evaluateRoadmap,
+  horizonEnd,
+  quarterLoads,
+  STATUS_LABELS,
+  warningsByItem,
+  type RoadmapWarning
+} from '$lib/domain/roadmap';
+import { lanesFor, type LaneGrouping } from '$lib/charts/timeline-layout';
+import { timelineWindow } from '$lib/charts/timeline-scale';
+import type { LoadedRoadmap } from './queries';
+
+/**
+ * What the roadmap page shows for a loaded scenario: the warnings, the timeline's items and
+ * lanes, the window it draws and the per-quarter load, in plain data the page can serialise.
+ */
+export function roadmapView(
+  roadmap: LoadedRoadmap,
+  grouping: LaneGrouping,
+  today: IsoDate,
+  itemHref: (id: string) => string
+) {
+  const { plan } = roadmap;
+  const warnings = evaluateRoadmap(plan);
+  const byItem: Record<string, RoadmapWarning[]> = Object.fromEntries(warningsByItem(warnings));
+  const end = horizonEnd(plan.settings);
+  const window = timelineWindow(
+    { today, vestingDate: plan.settings.vestingDate, horizonEnd: end },
+    plan.items
+  );
+  const contracts = new Map(roadmap.contracts.map((c) => [c.id, c]));
+  const areaName = new Map(plan.serviceAreas.map((a) => [a.id, a.name]));
+  const councilName = new Map(roadmap.councils.map((c) => [c.id, c.name]));
+  const items = roadmap.items.map((row) => {
+    const planItem = plan.items.find((i) => i.id === row.id)!;
+    return {
+      ...planItem,
+      lineageId: row.lineageId,
+      version: row.version,
+      owner: row.owner,
+      size: row.size,
+      href: itemHref(row.id),
+      serviceAreaName: row.serviceAreaId ? (areaName.get(row.serviceAreaId) ?? null) : null,
+      councilName: row.councilId ? (councilName.get(row.councilId) ?? null) : null,
+      contractEnds: row.contractIds.flatMap((id) => {
+        const c = contracts.get(id);
+        return c?.currentEnd
+          ? [{ contractId: id, reference: c.reference, date: c.currentEnd }]
+          : [];
+      })
+    };
+  });
+  const lanes = lanesFor(
+    grouping,
+    plan.items,
+    { areas: plan.serviceAreas, councils: roadmap.councils },
+    STATUS_LABELS
+  );
+  const quarters = quarterLoads(plan.items, plan.settings.vestingDate, end).map((q) => ({
+    start: q.start,
+    count: q.itemIds.length
+  }));
+  return {
+    warnings,
+    warningsByItem: byItem,
+    items,
+    lanes,
+    dependencies: plan.dependencies,
+    milestones: roadmap.milestones,
+    window,
+    horizonEnd: end,
+    quarters,
+    settings: plan.settings
+  };
+}
+
+export type RoadmapView = ReturnType<typeof roadmapView>;

@@ -1,0 +1,164 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { LANE_GROUPINGS, type LaneGrouping } from '$lib/charts/timeline-layout';
+import { parseZoom } from '$lib/charts/timeline-scale';
+import { todayUtc } from '$lib/domain/dates';
+import { roleAllowsEdit } from '$lib/roles';
+import { milestoneSchema, moveSchema } from '$lib/schemas/roadmap';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { failWith, parseForm } from '$lib/server/forms';
+import {
+  addMilestone,
+  deleteMilestone,
+  findScenario,
+  listScenarios,
+  loadRoadmap,
+  moveItem,
+  roadmapView,
+  undoItemChange,
+  undoOffer
+} from '$lib/server/roadmap';
+import type { Actions, PageServerLoad } from './$types';
+
+const uuid = z.uuid();
+
+function grouping(value: string | null): LaneGrouping {
+  return (LANE_GROUPINGS as readonly string[]).includes(value ?? '')
+    ? (value as LaneGrouping)
+    : 'area';
+}
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+  const { programme } = await parent();
+  const asked = url.searchParams.get('scenario');
+  const [scenario, scenarios] = await Promise.all([
+    findScenario(db(), programme.id, uuid.safeParse(asked).success ? asked : null),
+    listScenarios(db(), programme.id)
+  ]);
+  if (asked && !scenario) error(404, 'Not found');
+  const zoom = parseZoom(url.searchParams.get('zoom'));
+  const lanes = grouping(url.searchParams.get('lanes'));
+  const today = todayUtc();
+  const base = `/programmes/${programme.slug}/roadmap`;
+  const undoId = Number(url.searchParams.get('undo'));
+  const [roadmap, undo] = await Promise.all([
+    scenario ? loadRoadmap(db(), programme, scenario) : null,
+    roleAllowsEdit(programme.role) && Number.isSafeInteger(undoId) && undoId > 0
+      ? undoOffer(db(), programme.id, undoId)
+      : null
+  ]);
+  return {
+    scenario: scenario && {
+      id: scenario.id,
+      name: scenario.name,
+      isCurrent: scenario.isCurrent
+    },
+    scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, isCurrent: s.isCurrent })),
+    view: roadmap && roadmapView(roadmap, lanes, today, (id) => `${base}/items/${id}`),
+    zoom,
+    lanes,
+    today,
+    undo,
+    undone: url.searchParams.has('undone'),
+    milestone: url.searchParams.get('milestone')
+  };
+};
+
+/** Keeps the viewer's scenario, zoom and lanes across a move or an undo. */
+function back(url: URL, slug: string, extra: Record<string, string>) {
+  const query = new URLSearchParams();
+  for (const key of ['scenario', 'zoom', 'lanes']) {
+    const value = url.searchParams.get(key);
+    if (value) query.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) query.set(key, value);
+  return `/programmes/${slug}/roadmap?${query}`;
+}
+
+export const actions: Actions = {
+  /** A drag or an arrow key: the item's whole new schedule and the version it was made from. */
+  move: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(request, moveSchema);
+    if (!parsed.ok) return parsed.failure;
+    const { itemId, version, ...schedule } = parsed.data;
+    const result = await moveItem(
+      db(),
+      locals.user!,
+      programme.id,
+      itemId,
+      version,
+      schedule,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { undo: String(result.eventId) }));
+    if (result.kind === 'gone') return failWith('form', 'That item has been deleted', {}, 404);
+    if (result.kind === 'invalid') return failWith(result.field, result.message);
+    return fail(409, {
+      conflict: { itemId, yours: schedule, theirs: result.current },
+      errors: {},
+      values: {}
+    });
+  },
+
+  /** One click puts back the last move or edit, if nobody has changed the item since. */
+  undo: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(
+      request,
+      z.object({
+        eventId: z.coerce.number().int().positive({ error: 'There is no change to undo' })
+      })
+    );
+    if (!parsed.ok) return parsed.failure;
+    const result = await undoItemChange(
+      db(),
+      locals.user!,
+      programme.id,
+      parsed.data.eventId,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { undone: '1' }));
+    return failWith('form', result.message, {}, 409);
+  },
+
+  addMilestone: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(request, milestoneSchema);
+    if (!parsed.ok) return parsed.failure;
+    const { scenarioId, ...input } = parsed.data;
+    const result = await addMilestone(
+      db(),
+      locals.user!,
+      programme.id,
+      scenarioId,
+      input,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { milestone: 'added' }));
+    return failWith('form', result.message, {}, result.status);
+  },
+
+  deleteMilestone: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(
+      request,
+      z.object({
+        milestoneId: z.uuid({ error: 'Choose a milestone' }),
+        version: z.coerce.number().int().min(1)
+      })
+    );
+    if (!parsed.ok) return parsed.failure;
+    const result = await deleteMilestone(
+      db(),
+      locals.user!,
+      programme.id,
+      parsed.data.milestoneId,
+      parsed.data.version,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { milestone: 'deleted' }));
+    return failWith('form', result.message, {}, result.status);
+  }
+};

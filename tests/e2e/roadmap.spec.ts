@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './axe';
+
+const ROADMAP = '/programmes/thornshire-demo/roadmap';
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+];
+
+/** "1 April 2030" plus some months, written the same way (the roadmap plans in months). */
+function laterBy(date: string, months: number): string {
+  const [day, month, year] = date.trim().split(' ');
+  const index = Number(year) * 12 + MONTHS.indexOf(month!) + months;
+  return `${day} ${MONTHS[index % 12]} ${Math.floor(index / 12)}`;
+}
+
+/** "1 April 2030" as a month picker takes it: "2030-04". */
+function isoMonth(date: string): string {
+  const [, month, year] = date.trim().split(' ');
+  return `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}`;
+}
+
+const row = (page: Page, title: string) => page.getByRole('row', { name: new RegExp(title) });
+/** The "Discovery starts" cell of an item in the table. */
+const discoveryStart = (page: Page, title: string) => row(page, title).getByRole('cell').nth(2);
+const bar = (page: Page, title: string) => page.locator(`a[data-item][aria-label^="${title},"]`);
+const capacityWarning = (page: Page) =>
+  page.locator('#warnings + ul').getByText(/redesigns in flight in/);
+
+test('drag a redesign two quarters later: saved, the capacity warning clears, undo restores it', async ({
+  page
+}) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  await expect(page).toHaveTitle(/^Roadmap – /);
+  const title = 'Customer contact redesign';
+  const before = (await discoveryStart(page, title).textContent())!.trim();
+  await expect(capacityWarning(page)).toBeVisible();
+
+  const target = bar(page, title);
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const y = box.y + box.height / 2;
+  const x = box.x + Math.min(40, box.width / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // Decade zoom draws a month as 7 pixels: two quarters are 42.
+  for (const dx of [10, 20, 30, 42]) await page.mouse.move(x + dx, y);
+  await page.mouse.up();
+
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+  await expect(discoveryStart(page, title)).toHaveText(laterBy(before, 6));
+  await expect(capacityWarning(page)).toHaveCount(0);
+  await page.reload();
+  await expect(discoveryStart(page, title)).toHaveText(laterBy(before, 6));
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Change undone')).toBeVisible();
+  await expect(discoveryStart(page, title)).toHaveText(before);
+  await expect(capacityWarning(page)).toBeVisible();
+});
+
+test('move a bar with the keyboard, undo it, and open its form with Enter', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  const title = 'Planning and building control redesign';
+  const before = (await discoveryStart(page, title).textContent())!.trim();
+
+  await bar(page, title).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+  await expect(discoveryStart(page, title)).toHaveText(laterBy(before, 3));
+  await expect(bar(page, title)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(discoveryStart(page, title)).toHaveText(laterBy(before, 2));
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Change undone')).toBeVisible();
+  await expect(discoveryStart(page, title)).toHaveText(laterBy(before, 3));
+
+  await bar(page, title).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByLabel('Discovery starts')).toBeVisible();
+  // Put it back by the form, the way that always works.
+  await page.getByLabel('Discovery starts').fill(isoMonth(before));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved')).toBeVisible();
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  await expect(discoveryStart(page, title)).toHaveText(before);
+});
+
+test('the roadmap pages are accessible', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  for (const path of [
+    `${ROADMAP}`,
+    `${ROADMAP}?zoom=month&lanes=status`,
+    `${ROADMAP}/items/new`,
+    `${ROADMAP}/scenarios`
+  ]) {
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto(ROADMAP);
+  await page.getByRole('link', { name: 'Customer contact redesign' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer contact redesign');
+  await expectNoAxeViolations(page);
+});
