@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   contractForChecks,
   DEFAULT_CHECK_SETTINGS,
@@ -14,6 +14,8 @@ import {
   councilDayOneFacts,
   councils,
   councilSecurityControls,
+  roadmapItems,
+  roadmapScenarios,
   savingsLines,
   securityControls,
   successions,
@@ -29,8 +31,9 @@ export interface ProgrammeForChecks {
 }
 
 /**
- * Everything the checks read, in ten queries whatever the programme's size (run together),
- * plus the programme's thresholds. The roadmap does not exist yet, so redesigns are null.
+ * Everything the checks read, in eleven queries whatever the programme's size (run together),
+ * plus the programme's thresholds. Redesigns come from the current roadmap scenario; with no
+ * current scenario they are null, which the "day one stays small" check reports as not known.
  */
 export async function loadChecksSnapshot(
   db: DatabaseOrTransaction,
@@ -47,7 +50,8 @@ export async function loadChecksSnapshot(
     controlRows,
     statusRows,
     savingRows,
-    settingRows
+    settingRows,
+    redesignRows
   ] = await Promise.all([
     db
       .select({
@@ -124,7 +128,25 @@ export async function loadChecksSnapshot(
       })
       .from(savingsLines)
       .where(eq(savingsLines.programmeId, programmeId)),
-    db.select().from(checkSettings).where(eq(checkSettings.programmeId, programmeId))
+    db.select().from(checkSettings).where(eq(checkSettings.programmeId, programmeId)),
+    // The current scenario left-joined to its redesigns: no row at all means no roadmap yet.
+    db
+      .select({
+        scenarioId: roadmapScenarios.id,
+        id: roadmapItems.id,
+        title: roadmapItems.title,
+        serviceAreaId: roadmapItems.serviceAreaId,
+        start: roadmapItems.startDate
+      })
+      .from(roadmapScenarios)
+      .leftJoin(
+        roadmapItems,
+        and(eq(roadmapItems.scenarioId, roadmapScenarios.id), eq(roadmapItems.kind, 'redesign'))
+      )
+      .where(
+        and(eq(roadmapScenarios.programmeId, programmeId), eq(roadmapScenarios.isCurrent, true))
+      )
+      .orderBy(asc(roadmapItems.startDate), asc(roadmapItems.title))
   ]);
 
   const options = new Map<string, { lengthMonths: number; exercised: boolean }[]>();
@@ -170,7 +192,14 @@ export async function loadChecksSnapshot(
     securityControls: controlRows,
     securityStatuses: statusRows,
     savings: savingRows,
-    redesigns: null
+    redesigns:
+      redesignRows.length === 0
+        ? null
+        : redesignRows.flatMap((r) =>
+            r.id === null
+              ? []
+              : [{ id: r.id, title: r.title ?? '', serviceAreaId: r.serviceAreaId, start: r.start }]
+          )
   };
   return { snapshot, settings: settingsFrom(settingRows[0]) };
 }
