@@ -11,10 +11,11 @@ describeEachDriver('the day-one checks read the current roadmap', (ctx) => {
   let programme: typeof programmes.$inferSelect;
   beforeEach(async () => {
     f = await createAccessFixtures(ctx.db);
-    [programme] = await ctx.db
+    const [row] = await ctx.db
       .select()
       .from(programmes)
       .where(eq(programmes.slug, f.programmeSlug));
+    programme = row!;
   });
 
   const dayOneSmall = async () => {

@@ -82,7 +82,10 @@ describe('the server killed in the middle of an import and of a restore (Postgre
     const form = new FormData();
     form.set('kind', 'contracts');
     form.set('councilId', council!.id);
-    form.set('file', new File([new Uint8Array(contractRegister(ROWS))], 'register.csv', { type: 'text/csv' }));
+    form.set(
+      'file',
+      new File([new Uint8Array(contractRegister(ROWS))], 'register.csv', { type: 'text/csv' })
+    );
     const upload = await post(`${base()}/import`, form);
     expect(upload.status).toBe(303);
     const location = upload.headers.get('location')!;
