@@ -1,3 +1,4 @@
+import { readSheet } from 'read-excel-file/node';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_EMAIL } from '$lib/domain/demo-programme';
@@ -137,9 +138,27 @@ describeEachDriver('day-one readiness', (ctx) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const csv = await response.text();
-    expect(csv).toContain('Overall,Not ready');
+    expect(csv).toContain('Overall verdict,Not ready');
     expect(csv).toContain(`,'@SUM(1): Plain (Matrix Ltd),`);
     expect(csv).not.toMatch(/(^|,)@SUM/m);
+
+    const excel = await app.get(`/programmes/${f.programmeSlug}/checks/export?format=xlsx`, {
+      cookie: await f.cookieFor('viewer')
+    });
+    expect(excel.status).toBe(200);
+    const sheet = await readSheet(Buffer.from(await excel.arrayBuffer()));
+    expect(sheet[0]).toEqual([
+      'Check',
+      'Status',
+      'Summary',
+      'Finding',
+      'Finding status',
+      'Detail',
+      'Link'
+    ]);
+    expect(sheet[1]?.slice(0, 2)).toEqual(['Overall verdict', 'Not ready']);
+    // Stored as a text cell, exactly as written: Excel shows it and never evaluates it.
+    expect(sheet.some((row) => row[3] === '@SUM(1): Plain (Matrix Ltd)')).toBe(true);
   });
 
   it('opens a check with its findings linked to the records', async () => {

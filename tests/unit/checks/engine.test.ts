@@ -7,7 +7,8 @@ import {
   type CheckStatus
 } from '$lib/domain/checks';
 import { countStatuses, verdictOf, worst } from '$lib/domain/checks/status';
-import { checksCsv, csvCell } from '$lib/domain/checks/csv';
+import { checksTable } from '$lib/domain/checks/export';
+import { tableToCsv } from '$lib/domain/export';
 import { snapshot, TODAY, COUNCILS } from './fixture';
 
 const byId = (id: CheckId, ...args: Parameters<typeof snapshot>) =>
@@ -119,26 +120,13 @@ describe('statuses combine', () => {
 });
 
 describe('CSV export', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+44 1234', "'+44 1234"],
-    ['-1', "'-1"],
-    ['@cmd', "'@cmd"],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['line\nbreak', '"line\nbreak"']
-  ])('%s → %s', (input, output) => {
-    expect(csvCell(input)).toBe(output);
-  });
-
   it('writes a row per finding with the verdict on top', () => {
     const results = evaluateChecks(
       snapshot({ facts: { alpha: { tenancyStatus: 'not_started' } } }),
       TODAY
     );
-    const csv = checksCsv(results, readinessOf(results), TODAY);
-    expect(csv.split('\r\n')[1]).toBe('Overall,Not ready');
+    const csv = tableToCsv(checksTable(results, readinessOf(results), TODAY));
+    expect(csv.split('\r\n')[1]).toBe(`Overall verdict,Not ready,As of ${TODAY},,,,`);
     expect(csv).toContain(
       'One Microsoft 365 tenancy by day one,Failed,2 of 3 predecessor councils on track; 1 failing for one tenancy by vesting day,Alpha,Failed,Migration to the target tenant has not started,/programmes/test/checks/facts/councils/'
     );

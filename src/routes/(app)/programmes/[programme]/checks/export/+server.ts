@@ -1,20 +1,19 @@
 import { todayUtc } from '$lib/domain/dates';
-import { checksCsv } from '$lib/domain/checks/csv';
+import { checksTable } from '$lib/domain/checks/export';
 import { requireProgramme } from '$lib/server/access';
 import { evaluateProgramme } from '$lib/server/checks/readiness';
 import { db } from '$lib/server/db';
+import { exportFormat, tableDownload } from '$lib/server/export';
 import type { RequestHandler } from './$types';
 
-/** Every check and every finding as CSV, for the leadership pack or a spreadsheet. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+/** Every check and every finding as CSV or Excel (?format=xlsx), for the leadership pack. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
   const programme = await requireProgramme(locals.user, params.programme);
   const today = todayUtc();
   const { results, readiness } = await evaluateProgramme(db(), programme, today);
-  return new Response(checksCsv(results, readiness, today), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${programme.slug}-readiness-${today}.csv"`,
-      'cache-control': 'private, no-store'
-    }
-  });
+  return tableDownload(
+    checksTable(results, readiness, today),
+    exportFormat(url.searchParams),
+    `${programme.slug}-readiness-${today}`
+  );
 };
