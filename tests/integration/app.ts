@@ -36,6 +36,8 @@ export async function startTestApp(handle: DatabaseHandle): Promise<TestApp> {
   }
   useAppDatabase(handle);
   process.env.SEED_DEMO = 'false';
+  // One log line per request would bury the test report; warnings and errors still show.
+  process.env.LOG_LEVEL ??= 'warn';
   const { Server } = (await import(
     /* @vite-ignore */ pathToFileURL(`${OUTPUT}/index.js`).href
   )) as {

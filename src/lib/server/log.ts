@@ -52,7 +52,16 @@ export function formatLogRecord(record: LogRecord, format: string | undefined): 
   );
 }
 
+const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
+
+/** LOG_LEVEL=warn (or error) leaves out the records below it, such as one line per request. */
+function enabled(level: LogLevel): boolean {
+  const floor = process.env.LOG_LEVEL as LogLevel | undefined;
+  return RANK[level] >= (floor && floor in RANK ? RANK[floor] : 0);
+}
+
 function write(level: LogLevel, msg: string, fields: LogFields = {}) {
+  if (!enabled(level)) return;
   const record: LogRecord = { time: new Date().toISOString(), level, msg, ...fields };
   sink(formatLogRecord(record, process.env.LOG_FORMAT), level);
 }
