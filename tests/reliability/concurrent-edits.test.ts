@@ -1,6 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, contracts, programmes } from '$lib/server/db/schema';
+import {
+  auditEvents,
+  contracts,
+  programmes,
+  roadmapItems,
+  roadmapScenarios
+} from '$lib/server/db/schema';
 import { seedDemoIfEmpty } from '$lib/server/demo-seed';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { readForms, withValues } from './support/forms';
@@ -12,19 +18,20 @@ import { recordFigures } from './support/summary';
 
 const EDITORS = pick(20, 8);
 const EDITS_EACH = pick(50, 10);
-/** Few contracts, so the editors collide often. */
-const CONTRACTS = 5;
+/** Few records, so the editors collide often. */
+const CONTRACTS = 4;
+const ITEMS = 2;
 const SLUG = 'thornshire-demo';
 
 interface Attempt {
-  contractId: string;
+  recordId: string;
   baseVersion: number;
   title: string;
   outcome: 'accepted' | 'conflicted' | 'error';
   status: number;
 }
 
-describe(`${EDITORS} editors changing the same contracts at once`, () => {
+describe(`${EDITORS} editors changing the same contracts and roadmap items at once`, () => {
   let database: ThrowawayDatabase;
   let server: RunningServer;
 
@@ -41,12 +48,24 @@ describe(`${EDITORS} editors changing the same contracts at once`, () => {
   it('loses no update: every accepted change is kept or superseded, every refusal says so', async () => {
     const db = database.handle.db;
     const [programme] = await db.select().from(programmes).where(eq(programmes.slug, SLUG));
-    const targets = await db
-      .select({ id: contracts.id, version: contracts.version })
+    const contractRows = await db
+      .select({ id: contracts.id, version: contracts.version, title: contracts.title })
       .from(contracts)
       .where(eq(contracts.programmeId, programme!.id))
       .orderBy(contracts.reference)
       .limit(CONTRACTS);
+    const itemRows = await db
+      .select({ id: roadmapItems.id, version: roadmapItems.version, title: roadmapItems.title })
+      .from(roadmapItems)
+      .innerJoin(roadmapScenarios, eq(roadmapScenarios.id, roadmapItems.scenarioId))
+      .where(and(eq(roadmapItems.programmeId, programme!.id), eq(roadmapScenarios.isCurrent, true)))
+      .orderBy(roadmapItems.title)
+      .limit(ITEMS);
+    expect(itemRows).toHaveLength(ITEMS);
+    const targets = [
+      ...contractRows.map((c) => ({ ...c, kind: 'contract' as const, path: `contracts/${c.id}` })),
+      ...itemRows.map((i) => ({ ...i, kind: 'item' as const, path: `roadmap/items/${i.id}` }))
+    ];
     const startVersions = new Map(targets.map((c) => [c.id, c.version]));
     const editors = await peopleFor(db, SLUG, EDITORS, 'editor');
 
@@ -56,13 +75,17 @@ describe(`${EDITORS} editors changing the same contracts at once`, () => {
         const browser = new Browser(server.baseURL, editor.cookie);
         for (let n = 0; n < EDITS_EACH; n += 1) {
           const contract = targets[(e + n) % targets.length]!;
-          const path = `/programmes/${SLUG}/contracts/${contract.id}`;
+          const path = `/programmes/${SLUG}/${contract.path}`;
           const page = await browser.get(path);
           const html = await page.text();
-          const form = readForms(html).find((f) => f.fields.some(([name]) => name === 'version'));
+          const form = readForms(html).find(
+            (f) =>
+              f.fields.some(([name]) => name === 'version') &&
+              f.fields.some(([name]) => name === 'title')
+          );
           if (page.status !== 200 || !form) {
             attempts.push({
-              contractId: contract.id,
+              recordId: contract.id,
               baseVersion: -1,
               title: '',
               outcome: 'error',
@@ -77,7 +100,7 @@ describe(`${EDITORS} editors changing the same contracts at once`, () => {
           const outcome =
             response.status === 303 ? 'accepted' : response.status === 409 ? 'conflicted' : 'error';
           attempts.push({
-            contractId: contract.id,
+            recordId: contract.id,
             baseVersion,
             title,
             outcome,
@@ -90,14 +113,30 @@ describe(`${EDITORS} editors changing the same contracts at once`, () => {
     const accepted = attempts.filter((a) => a.outcome === 'accepted');
     const conflicted = attempts.filter((a) => a.outcome === 'conflicted');
     const errors = attempts.filter((a) => a.outcome === 'error');
-    const finalRows = await db
-      .select({ id: contracts.id, title: contracts.title, version: contracts.version })
-      .from(contracts)
-      .where(inArray(contracts.id, [...startVersions.keys()]));
+    const finalRows = [
+      ...(await db
+        .select({ id: contracts.id, title: contracts.title, version: contracts.version })
+        .from(contracts)
+        .where(
+          inArray(
+            contracts.id,
+            contractRows.map((c) => c.id)
+          )
+        )),
+      ...(await db
+        .select({ id: roadmapItems.id, title: roadmapItems.title, version: roadmapItems.version })
+        .from(roadmapItems)
+        .where(
+          inArray(
+            roadmapItems.id,
+            itemRows.map((i) => i.id)
+          )
+        ))
+    ];
     let lost = 0;
     for (const row of finalRows) {
       const mine = accepted
-        .filter((a) => a.contractId === row.id)
+        .filter((a) => a.recordId === row.id)
         .sort((a, b) => a.baseVersion - b.baseVersion);
       // Optimistic locking accepts exactly one change per version: two accepted changes from
       // one base version would mean one silently overwrote the other.
@@ -111,13 +150,14 @@ describe(`${EDITORS} editors changing the same contracts at once`, () => {
       .from(auditEvents)
       .where(
         and(
-          eq(auditEvents.action, 'contract_updated'),
+          inArray(auditEvents.action, ['contract_updated', 'roadmap_item_updated']),
           inArray(auditEvents.entityId, [...startVersions.keys()])
         )
       );
     const serverErrors = attempts.filter((a) => a.status >= 500).length;
 
     recordFigures('Concurrent editing (HTTP, PostgreSQL)', {
+      records: `${CONTRACTS} contracts, ${ITEMS} roadmap items`,
       editors: EDITORS,
       'edits attempted': attempts.length,
       accepted: accepted.length,
