@@ -13,9 +13,23 @@ export function isIsoDate(value: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-function parts(date: IsoDate): [number, number, number] {
+/**
+ * Parsed dates, kept because the same few thousand dates are parsed again and again: deriving
+ * 15,000 contracts' end and notice dates for the checks parsed each one several times, which
+ * dominated the overview page at the scale of the largest programmes (bench/run.js). Frozen,
+ * so no caller can change a shared entry; bounded, so a long-lived server never grows it.
+ */
+const PARSED = new Map<string, Readonly<[number, number, number]>>();
+const PARSED_LIMIT = 20_000;
+
+function parts(date: IsoDate): Readonly<[number, number, number]> {
+  const known = PARSED.get(date);
+  if (known) return known;
   if (!isIsoDate(date)) throw new RangeError(`Not a valid date: ${date}`);
-  return date.split('-').map(Number) as [number, number, number];
+  const parsed = Object.freeze(date.split('-').map(Number) as [number, number, number]);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(date, parsed);
+  return parsed;
 }
 
 export function isLeapYear(year: number): boolean {
@@ -23,8 +37,11 @@ export function isLeapYear(year: number): boolean {
 }
 
 /** month is 1–12 */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  if (month === 2 && isLeapYear(year)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
 }
 
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {
