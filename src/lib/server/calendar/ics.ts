@@ -1,10 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { calendarEvents, type FeedContract } from '$lib/domain/calendar-events';
 import { addDays, todayUtc } from '$lib/domain/dates';
 import { TREATMENT_LABELS } from '$lib/schemas/contract-filters';
 import type { Database } from '../db';
-import { contractExtensionOptions, contracts, councils } from '../db/schema';
+import { contracts, councils } from '../db/schema';
+import { extensionOptionsOf } from '../contracts/options';
 import type { CalendarFeed } from './feeds';
 
 /** A UTC midnight for ical-generator, which writes all-day dates from the UTC fields. */
@@ -19,7 +20,7 @@ export async function programmeCalendar(
   feed: CalendarFeed,
   origin: string
 ): Promise<string> {
-  const [rows, options] = await Promise.all([
+  const [rows, optionsOf] = await Promise.all([
     db
       .select({
         id: contracts.id,
@@ -38,21 +39,8 @@ export async function programmeCalendar(
       .from(contracts)
       .innerJoin(councils, eq(councils.id, contracts.councilId))
       .where(eq(contracts.programmeId, feed.programmeId)),
-    db
-      .select({
-        contractId: contractExtensionOptions.contractId,
-        lengthMonths: contractExtensionOptions.lengthMonths,
-        exercised: contractExtensionOptions.exercised
-      })
-      .from(contractExtensionOptions)
-      .innerJoin(contracts, eq(contracts.id, contractExtensionOptions.contractId))
-      .where(eq(contracts.programmeId, feed.programmeId))
-      .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position))
+    extensionOptionsOf(db, { programmeId: feed.programmeId })
   ]);
-  const optionsOf = new Map<string, { lengthMonths: number; exercised: boolean }[]>();
-  for (const o of options) {
-    optionsOf.set(o.contractId, [...(optionsOf.get(o.contractId) ?? []), o]);
-  }
   const feedContracts: FeedContract[] = rows.map((r) => ({
     id: r.id,
     reference: r.reference,

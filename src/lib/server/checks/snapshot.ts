@@ -6,10 +6,10 @@ import {
   type ChecksSnapshot,
   type CouncilFacts
 } from '$lib/domain/checks';
+import { extensionOptionsOf } from '../contracts/options';
 import type { DatabaseOrTransaction } from '../db';
 import {
   checkSettings,
-  contractExtensionOptions,
   contracts,
   councilDayOneFacts,
   councils,
@@ -45,7 +45,7 @@ export async function loadChecksSnapshot(
     links,
     systemRows,
     contractRows,
-    optionRows,
+    options,
     factRows,
     controlRows,
     statusRows,
@@ -92,16 +92,7 @@ export async function loadChecksSnapshot(
       })
       .from(contracts)
       .where(eq(contracts.programmeId, programmeId)),
-    db
-      .select({
-        contractId: contractExtensionOptions.contractId,
-        lengthMonths: contractExtensionOptions.lengthMonths,
-        exercised: contractExtensionOptions.exercised
-      })
-      .from(contractExtensionOptions)
-      .innerJoin(contracts, eq(contracts.id, contractExtensionOptions.contractId))
-      .where(eq(contracts.programmeId, programmeId))
-      .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position)),
+    extensionOptionsOf(db, { programmeId }),
     db.select().from(councilDayOneFacts).where(eq(councilDayOneFacts.programmeId, programmeId)),
     db
       .select({ id: securityControls.id, name: securityControls.name })
@@ -148,14 +139,6 @@ export async function loadChecksSnapshot(
       )
       .orderBy(asc(roadmapItems.startDate), asc(roadmapItems.title))
   ]);
-
-  const options = new Map<string, { lengthMonths: number; exercised: boolean }[]>();
-  for (const o of optionRows) {
-    const list = options.get(o.contractId);
-    const option = { lengthMonths: o.lengthMonths, exercised: o.exercised };
-    if (list) list.push(option);
-    else options.set(o.contractId, [option]);
-  }
 
   const snapshot: ChecksSnapshot = {
     programme: {

@@ -1,10 +1,11 @@
-import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { RunwayContract } from '$lib/charts/runway-layout';
 import { runwayWindow } from '$lib/charts/runway-window';
 import { compareIsoDates, type IsoDate } from '$lib/domain/dates';
 import type { RunwayFilters } from '$lib/schemas/runway-filters';
 import type { DatabaseOrTransaction } from '../db';
-import { contractExtensionOptions, contracts, councils } from '../db/schema';
+import { contracts, councils } from '../db/schema';
+import { extensionOptionsOf } from './options';
 import { currentEndSql } from './sql';
 
 /**
@@ -82,32 +83,7 @@ export async function loadRunway(
       .groupBy(quarter)
   ]);
 
-  const options =
-    rows.length === 0
-      ? []
-      : await db
-          .select({
-            contractId: contractExtensionOptions.contractId,
-            lengthMonths: contractExtensionOptions.lengthMonths,
-            exercised: contractExtensionOptions.exercised
-          })
-          .from(contractExtensionOptions)
-          .where(
-            inArray(
-              contractExtensionOptions.contractId,
-              rows.map((r) => r.id)
-            )
-          )
-          .orderBy(
-            asc(contractExtensionOptions.contractId),
-            asc(contractExtensionOptions.position)
-          );
-  const optionsOf = new Map<string, { lengthMonths: number; exercised: boolean }[]>();
-  for (const o of options) {
-    const list = optionsOf.get(o.contractId) ?? [];
-    list.push({ lengthMonths: o.lengthMonths, exercised: o.exercised });
-    optionsOf.set(o.contractId, list);
-  }
+  const optionsOf = await extensionOptionsOf(db, { contractIds: rows.map((r) => r.id) });
 
   const runway: (RunwayContract & { annualValuePence: number | null })[] = rows.map((r) => ({
     id: r.id,

@@ -1,8 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { buildBackup, serialiseBackup, type ProgrammeSnapshot } from '$lib/domain/export/backup';
 import type { DatabaseOrTransaction } from '../db';
 import {
-  contractExtensionOptions,
   contracts,
   contractSystems,
   councils,
@@ -11,6 +10,7 @@ import {
   successions,
   systems
 } from '../db/schema';
+import { extensionOptionsOf, recordedContractColumns } from '../contracts/options';
 import { groupBy } from './contracts';
 
 /** Everything a backup holds, read in eight queries whatever the programme's size. */
@@ -18,7 +18,7 @@ export async function loadProgrammeSnapshot(
   db: DatabaseOrTransaction,
   programmeId: string
 ): Promise<ProgrammeSnapshot> {
-  const [programmeRows, councilRows, links, areaRows, systemRows, contractRows, options, covers] =
+  const [programmeRows, councilRows, links, areaRows, systemRows, contractRows, optionsOf, covers] =
     await Promise.all([
       db
         .select({
@@ -82,36 +82,11 @@ export async function loadProgrammeSnapshot(
         .select({
           id: contracts.id,
           councilId: contracts.councilId,
-          reference: contracts.reference,
-          title: contracts.title,
-          description: contracts.description,
-          department: contracts.department,
-          supplierName: contracts.supplierName,
-          supplierCompanyNumber: contracts.supplierCompanyNumber,
-          startDate: contracts.startDate,
-          endDate: contracts.endDate,
-          reviewDate: contracts.reviewDate,
-          noticePeriodValue: contracts.noticePeriodValue,
-          noticePeriodUnit: contracts.noticePeriodUnit,
-          maxEndDate: contracts.maxEndDate,
-          annualValuePence: contracts.annualValuePence,
-          totalValuePence: contracts.totalValuePence,
-          lgrTreatment: contracts.lgrTreatment,
-          decisionDate: contracts.decisionDate,
-          decisionNotes: contracts.decisionNotes
+          ...recordedContractColumns
         })
         .from(contracts)
         .where(eq(contracts.programmeId, programmeId)),
-      db
-        .select({
-          contractId: contractExtensionOptions.contractId,
-          lengthMonths: contractExtensionOptions.lengthMonths,
-          exercised: contractExtensionOptions.exercised
-        })
-        .from(contractExtensionOptions)
-        .innerJoin(contracts, eq(contracts.id, contractExtensionOptions.contractId))
-        .where(eq(contracts.programmeId, programmeId))
-        .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position)),
+      extensionOptionsOf(db, { programmeId }),
       db
         .select({ contractId: contractSystems.contractId, systemId: contractSystems.systemId })
         .from(contractSystems)
@@ -120,7 +95,6 @@ export async function loadProgrammeSnapshot(
     ]);
   const programme = programmeRows[0];
   if (!programme) throw new Error(`No programme ${programmeId}`);
-  const optionsOf = groupBy(options, (o) => o.contractId);
   const systemsOf = groupBy(covers, (c) => c.contractId);
   return {
     programme,
@@ -130,10 +104,7 @@ export async function loadProgrammeSnapshot(
     systems: systemRows,
     contracts: contractRows.map((c) => ({
       ...c,
-      extensionOptions: (optionsOf.get(c.id) ?? []).map(({ lengthMonths, exercised }) => ({
-        lengthMonths,
-        exercised
-      })),
+      extensionOptions: optionsOf.get(c.id) ?? [],
       systemIds: (systemsOf.get(c.id) ?? []).map((l) => l.systemId)
     }))
   };

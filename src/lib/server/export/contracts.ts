@@ -3,14 +3,9 @@ import type { IsoDate } from '$lib/domain/dates';
 import { CONTRACT_COLUMNS, type ContractExportRow, type ExportTable } from '$lib/domain/export';
 import type { ContractFilters } from '$lib/schemas/contract-filters';
 import { contractConditions, contractOrder } from '../contracts/queries';
+import { extensionOptionsOf, recordedContractColumns } from '../contracts/options';
 import type { DatabaseOrTransaction } from '../db';
-import {
-  contractExtensionOptions,
-  contracts,
-  contractSystems,
-  councils,
-  systems
-} from '../db/schema';
+import { contracts, contractSystems, councils, systems } from '../db/schema';
 
 /**
  * Every contract the list shows for these filters (all pages, in the list's order), with its
@@ -24,42 +19,18 @@ export async function contractsExport(
 ): Promise<ExportTable<ContractExportRow>> {
   const where = contractConditions(programmeId, filters, context);
   const matching = db.select({ id: contracts.id }).from(contracts).where(where);
-  const [rows, options, links] = await Promise.all([
+  const [rows, optionsOf, links] = await Promise.all([
     db
       .select({
         id: contracts.id,
         councilName: councils.name,
-        reference: contracts.reference,
-        title: contracts.title,
-        description: contracts.description,
-        department: contracts.department,
-        supplierName: contracts.supplierName,
-        supplierCompanyNumber: contracts.supplierCompanyNumber,
-        startDate: contracts.startDate,
-        endDate: contracts.endDate,
-        reviewDate: contracts.reviewDate,
-        noticePeriodValue: contracts.noticePeriodValue,
-        noticePeriodUnit: contracts.noticePeriodUnit,
-        maxEndDate: contracts.maxEndDate,
-        annualValuePence: contracts.annualValuePence,
-        totalValuePence: contracts.totalValuePence,
-        lgrTreatment: contracts.lgrTreatment,
-        decisionDate: contracts.decisionDate,
-        decisionNotes: contracts.decisionNotes
+        ...recordedContractColumns
       })
       .from(contracts)
       .innerJoin(councils, eq(councils.id, contracts.councilId))
       .where(where)
       .orderBy(...contractOrder(filters)),
-    db
-      .select({
-        contractId: contractExtensionOptions.contractId,
-        lengthMonths: contractExtensionOptions.lengthMonths,
-        exercised: contractExtensionOptions.exercised
-      })
-      .from(contractExtensionOptions)
-      .where(inArray(contractExtensionOptions.contractId, matching))
-      .orderBy(asc(contractExtensionOptions.contractId), asc(contractExtensionOptions.position)),
+    extensionOptionsOf(db, { contractIds: matching }),
     db
       .select({ contractId: contractSystems.contractId, name: systems.name })
       .from(contractSystems)
@@ -67,17 +38,13 @@ export async function contractsExport(
       .where(inArray(contractSystems.contractId, matching))
       .orderBy(asc(systems.name))
   ]);
-  const optionsOf = groupBy(options, (o) => o.contractId);
   const systemsOf = groupBy(links, (l) => l.contractId);
   return {
     sheet: 'Contracts',
     columns: CONTRACT_COLUMNS,
     rows: rows.map(({ id, ...c }) => ({
       ...c,
-      extensionOptions: (optionsOf.get(id) ?? []).map(({ lengthMonths, exercised }) => ({
-        lengthMonths,
-        exercised
-      })),
+      extensionOptions: optionsOf.get(id) ?? [],
       systemNames: (systemsOf.get(id) ?? []).map((s) => s.name)
     }))
   };
