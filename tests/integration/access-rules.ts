@@ -512,7 +512,14 @@ export const ROUTES: Record<string, RouteRule> = {
     get: members,
     actions: {
       add: { rule: editors, payload: () => ({ name: 'Matrix control' }) },
-      standard: { rule: editors },
+      standard: {
+        rule: editors,
+        // The standard baseline is offered to an empty catalogue only: empty the fixture's.
+        payload: async (f, _actor, db) => {
+          await db.delete(securityControls).where(eq(securityControls.id, f.securityControlId));
+          return {};
+        }
+      },
       remove: {
         rule: editors,
         payload: async (f, _actor, db) => {
@@ -529,6 +536,14 @@ export const ROUTES: Record<string, RouteRule> = {
     path: (f) => `/programmes/${f.programmeSlug}/checks/facts/security/${f.councilId}`,
     get: editors,
     actions: { default: { rule: editors, payload: () => ({}) } }
+  },
+  '/(app)/programmes/[programme]/checks/facts/security/controls/[control]': {
+    path: (f) =>
+      `/programmes/${f.programmeSlug}/checks/facts/security/controls/${f.securityControlId}`,
+    get: editors,
+    actions: {
+      default: { rule: editors, payload: () => ({ version: '1', name: 'Renamed in the matrix' }) }
+    }
   },
   '/(app)/programmes/[programme]/checks/facts/savings': {
     path: (f) => `/programmes/${f.programmeSlug}/checks/facts/savings`,

@@ -26,6 +26,8 @@ describeEachDriver('day-one fact forms', (ctx) => {
       .select()
       .from(programmes)
       .where(eq(programmes.slug, f.programmeSlug));
+    // These tests start from an empty security catalogue.
+    await ctx.db.delete(securityControls).where(eq(securityControls.id, f.securityControlId));
     return {
       f,
       programmeId: programme!.id,
@@ -215,6 +217,71 @@ describeEachDriver('day-one fact forms', (ctx) => {
     expect(rows.find((r) => r.controlId === ceplus.id)?.expiryDate).toBe('2028-04-30');
     // The same form again is stale: every row is now at version 1.
     expect((await app.post(path, fields, { cookie: editor })).status).toBe(409);
+  });
+
+  it('renames a control, keeping councils’ statuses; refuses a taken name and a stale form', async () => {
+    const { f, editor, viewer, base, programmeId } = await setup();
+    await app.post(`${base}/facts/security?/standard`, {}, { cookie: editor });
+    const controls = await ctx.db
+      .select()
+      .from(securityControls)
+      .where(eq(securityControls.programmeId, programmeId));
+    const mfa = controls.find((c) => c.name.startsWith('MFA'))!;
+    const other = controls.find((c) => c.id !== mfa.id)!;
+    await ctx.db.insert(councilSecurityControls).values({
+      programmeId,
+      councilId: f.councilId,
+      controlId: mfa.id,
+      status: 'met'
+    });
+    const path = `${base}/facts/security/controls/${mfa.id}`;
+    expect((await app.get(path, { cookie: viewer })).status).toBe(403);
+    expect((await app.get(path, { cookie: editor })).status).toBe(200);
+
+    const taken = await app.post(
+      path,
+      { version: '1', name: other.name.toUpperCase(), description: '' },
+      { cookie: editor }
+    );
+    expect(taken.status).toBe(400);
+    expect(await taken.text()).toContain('already has a control with this name');
+
+    const renamed = await app.post(
+      path,
+      { version: '1', name: 'Phishing-resistant MFA', description: 'FIDO2 keys <b>only</b>' },
+      { cookie: editor }
+    );
+    expect(renamed.status).toBe(303);
+    const [after] = await ctx.db
+      .select()
+      .from(securityControls)
+      .where(eq(securityControls.id, mfa.id));
+    expect(after).toMatchObject({ name: 'Phishing-resistant MFA', version: 2 });
+    const statuses = await ctx.db
+      .select()
+      .from(councilSecurityControls)
+      .where(eq(councilSecurityControls.controlId, mfa.id));
+    expect(statuses.map((s) => s.status)).toEqual(['met']);
+    const [event] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, mfa.id), eq(auditEvents.action, 'security_control_changed'))
+      );
+    expect(event?.before).toMatchObject({ name: mfa.name });
+    const page = await (await app.get(`${base}/facts/security`, { cookie: editor })).text();
+    expect(page).toContain('FIDO2 keys &lt;b');
+    expect(page).not.toContain('<b>only</b>');
+
+    const stale = await app.post(
+      path,
+      { version: '1', name: 'Something else', description: '' },
+      { cookie: editor }
+    );
+    expect(stale.status).toBe(409);
+    expect(
+      (await app.get(`${base}/facts/security/controls/not-a-uuid`, { cookie: editor })).status
+    ).toBe(404);
   });
 
   it('adds and removes savings lines, refusing a bad amount', async () => {

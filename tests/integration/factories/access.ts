@@ -10,6 +10,7 @@ import {
   programmes,
   roadmapItems,
   roadmapScenarios,
+  securityControls,
   serviceAreas,
   systems,
   users
@@ -44,6 +45,8 @@ export interface AccessFixtures {
   scenarioId: string;
   /** A redesign in that scenario, at version 1. */
   roadmapItemId: string;
+  /** A control in the programme's security catalogue, at version 1. */
+  securityControlId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -164,8 +167,13 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
       endDate: '2031-04-01'
     })
     .returning({ id: roadmapItems.id });
+  const [control] = await db
+    .insert(securityControls)
+    .values({ programmeId: main!.id, name: 'Matrix fixture control' })
+    .returning({ id: securityControls.id });
   return {
     programmeSlug: 'matrix',
+    securityControlId: control!.id,
     pendingImportId: pending!.id,
     committedImportId: committed!.id,
     calendarToken,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { STANDARD_SECURITY_CONTROLS } from '$lib/domain/checks/standard-controls';
 import type { IsoDate } from '$lib/domain/dates';
 import { recordAudit } from '../audit';
@@ -82,14 +82,21 @@ export async function addStandardControls(
   });
 }
 
-async function nameTaken(tx: Transaction, programmeId: string, name: string) {
+/** Names are unique in a catalogue whatever their case; `exceptId` is the control being renamed. */
+export async function nameTaken(
+  tx: Transaction,
+  programmeId: string,
+  name: string,
+  exceptId?: string
+) {
   const [row] = await tx
     .select({ id: securityControls.id })
     .from(securityControls)
     .where(
       and(
         eq(securityControls.programmeId, programmeId),
-        sql`lower(${securityControls.name}) = lower(${name})`
+        sql`lower(${securityControls.name}) = lower(${name})`,
+        exceptId ? ne(securityControls.id, exceptId) : undefined
       )
     );
   return !!row;
