@@ -6,7 +6,8 @@
 //   2. reads each roadmap as the page itself gets it (its SvelteKit load data), and serves the
 //      same items, lanes, phases, contract ends and dependencies to two static pages
 //      (bench/timeline/) that draw them with dhtmlx-gantt (community edition) and frappe-gantt;
-//   3. for every size, RUNS rounds of each of the three, each in a fresh browser context:
+//   3. up to RUNS rounds (a round after the first only within --budget seconds of the start)
+//      of each of the three at every size, each visit in a fresh browser context:
 //      - first render: from navigation start to the end of the first frame that shows the
 //        bars (ours is drawn on the server, so this includes the server's work);
 //      - interactive (ours only differs): when our bars have their event handlers (hydrated);
@@ -19,7 +20,8 @@
 //   4. the JavaScript the roadmap page ships, gzipped (the build's client manifest);
 //   5. writes bench/results/timeline.json and prints a table with ours / theirs ratios.
 //
-// Usage: node bench/timeline.js [--runs=3] [--sizes=300,1000,5000]   (needs a build)
+// Usage: node bench/timeline.js [--runs=3] [--budget=180] [--timeout=300]
+//        [--sizes=300,1000,5000]   (needs a build: npm run build)
 // PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres (a database is created and dropped).
 import { chromium } from '@playwright/test';
@@ -38,6 +40,8 @@ const args = process.argv.slice(2);
 const option = (name, fallback) =>
   Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const RUNS = option('runs', 3);
+// Rounds after the first start only within this many seconds of the start (see below).
+const BUDGET_SECONDS = option('budget', 180);
 // --sizes=300,1000 measures only those (a quicker look; the table then has only those).
 const only = args
   .find((a) => a.startsWith('--sizes='))
@@ -237,8 +241,8 @@ async function roadmapData(pageUrl, cookie) {
 
 // ---- one measured visit -----------------------------------------------------------------
 
-// One page load, or one input's frames, may take this long before the visit counts as failed.
-const TIMEOUT = option('timeout', 180) * 1000;
+// A visit (load, drag and zoom) that takes longer than this counts as failed.
+const TIMEOUT = option('timeout', 300) * 1000;
 
 /**
  * A point on a bar in view, where a press lands on the bar itself (clear of our sticky lane
@@ -284,68 +288,84 @@ async function timed(page, type, act) {
   return result;
 }
 
+/** One visit, failed if it takes longer than TIMEOUT in all (closing its page stops it). */
 async function visit(browser, library, url, cookie) {
-  const selectors = PAGES[library];
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  let timer;
+  const work = measureVisit(context, library, url, cookie);
+  work.catch(() => {}); // raced below; a failure after the time limit is not unhandled
   try {
-    if (cookie) {
-      const [name, value] = cookie.split('=');
-      await context.addCookies([{ name, value, url }]);
-    }
-    await context.addInitScript(instrument, selectors.bar);
-    const page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT);
-    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
-    await page.waitForFunction(() => window.__bench.firstRender !== null, null, {
-      timeout: TIMEOUT
-    });
-    if (library === 'ours') {
-      await page.waitForFunction(() => window.__bench.interactive !== null, null, {
-        timeout: TIMEOUT
-      });
-    }
-    await page.waitForLoadState('networkidle');
-    const bench = await page.evaluate(() => window.__bench);
-    const firstRenderMs = bench.firstRender;
-    const interactiveMs = library === 'ours' ? bench.interactive : firstRenderMs;
-
-    // Drag: press on a bar, 3 moves of 30 px and 3 back, then let go where it started.
-    const at = await grabPoint(page, selectors);
-    if (!at) throw new Error(`${library}: no bar in view to drag at ${url}`);
-    await page.mouse.move(at.x, at.y);
-    await page.mouse.down();
-    const drag = [];
-    const offsets = [30, 60, 90, 60, 30, 0];
-    for (const dx of offsets) {
-      drag.push(await timed(page, 'pointermove', () => page.mouse.move(at.x + dx, at.y)));
-    }
-    await page.mouse.up();
-    // A move can snap to where the bar already is; the drag as a whole must move it.
-    if (drag.every((d) => d.changes === 0)) throw new Error(`${library}: the drag moved nothing`);
-
-    // Zoom: Ctrl + wheel over the chart, in and out again.
-    const box = await page.locator(selectors.chart).first().boundingBox();
-    await page.mouse.move(box.x + Math.min(640, box.width / 2), box.y + 150);
-    const zoom = [];
-    await page.keyboard.down('Control');
-    for (const deltaY of [-100, 100]) {
-      const z = await timed(page, 'wheel', () => page.mouse.wheel(0, deltaY));
-      if (z.changes === 0) throw new Error(`${library}: a Ctrl + wheel zoomed nothing`);
-      zoom.push(z);
-    }
-    await page.keyboard.up('Control');
-    const median = (list) =>
-      list.map((d) => d.ms).sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    const slowest = (list) => Math.max(...list.map((d) => d.ms));
-    return {
-      firstRenderMs,
-      interactiveMs,
-      zoomFrameMs: slowest(zoom),
-      dragFrameMs: median(drag)
-    };
+    return await Promise.race([
+      work,
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the visit took over ${TIMEOUT / 1000} s`)),
+          TIMEOUT
+        );
+      })
+    ]);
   } finally {
+    clearTimeout(timer);
     await context.close();
   }
+}
+
+async function measureVisit(context, library, url, cookie) {
+  const selectors = PAGES[library];
+  if (cookie) {
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url }]);
+  }
+  await context.addInitScript(instrument, selectors.bar);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+  await page.waitForFunction(() => window.__bench.firstRender !== null, null, {
+    timeout: TIMEOUT
+  });
+  if (library === 'ours') {
+    await page.waitForFunction(() => window.__bench.interactive !== null, null, {
+      timeout: TIMEOUT
+    });
+  }
+  await page.waitForLoadState('networkidle');
+  const bench = await page.evaluate(() => window.__bench);
+  const firstRenderMs = bench.firstRender;
+  const interactiveMs = library === 'ours' ? bench.interactive : firstRenderMs;
+
+  // Drag: press on a bar, 3 moves of 30 px and 3 back, then let go where it started.
+  const at = await grabPoint(page, selectors);
+  if (!at) throw new Error(`${library}: no bar in view to drag at ${url}`);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  const drag = [];
+  const offsets = [30, 60, 90, 60, 30, 0];
+  for (const dx of offsets) {
+    drag.push(await timed(page, 'pointermove', () => page.mouse.move(at.x + dx, at.y)));
+  }
+  await page.mouse.up();
+  // A move can snap to where the bar already is; the drag as a whole must move it.
+  if (drag.every((d) => d.changes === 0)) throw new Error(`${library}: the drag moved nothing`);
+
+  // Zoom: Ctrl + wheel over the chart, in and out again.
+  const box = await page.locator(selectors.chart).first().boundingBox();
+  await page.mouse.move(box.x + Math.min(640, box.width / 2), box.y + 150);
+  const zoom = [];
+  await page.keyboard.down('Control');
+  for (const deltaY of [-100, 100]) {
+    const z = await timed(page, 'wheel', () => page.mouse.wheel(0, deltaY));
+    if (z.changes === 0) throw new Error(`${library}: a Ctrl + wheel zoomed nothing`);
+    zoom.push(z);
+  }
+  await page.keyboard.up('Control');
+  const median = (list) => list.map((d) => d.ms).sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  const slowest = (list) => Math.max(...list.map((d) => d.ms));
+  return {
+    firstRenderMs,
+    interactiveMs,
+    zoomFrameMs: slowest(zoom),
+    dragFrameMs: median(drag)
+  };
 }
 
 // ---- the whole benchmark ----------------------------------------------------------------
@@ -392,10 +412,18 @@ async function measureAll(databaseUrl) {
     const staticBase = `http://127.0.0.1:${port}`;
     browser = await chromium.launch(CHROMIUM);
 
-    const samples = {};
-    for (const size of TIMELINE_SIZES) {
-      samples[size.key] = Object.fromEntries(LIBRARIES.map((l) => [l, []]));
-      for (let run = 1; run <= RUNS; run++) {
+    const samples = Object.fromEntries(
+      TIMELINE_SIZES.map((size) => [size.key, Object.fromEntries(LIBRARIES.map((l) => [l, []]))])
+    );
+    // Round by round over every size: the first round always runs in full; a further round
+    // starts only while the run is within its time budget, so a slow (loaded) machine gets
+    // fewer rounds rather than a run of many minutes.
+    for (let run = 1; run <= RUNS; run++) {
+      if (run > 1 && Date.now() - started > BUDGET_SECONDS * 1000) {
+        log(`over the ${BUDGET_SECONDS} s budget: no round ${run}`);
+        break;
+      }
+      for (const size of TIMELINE_SIZES) {
         // A different order each round, so no library always follows the same one.
         const order = LIBRARIES.map((_, i) => LIBRARIES[(i + run - 1) % LIBRARIES.length]);
         for (const library of order) {
@@ -465,6 +493,8 @@ async function main() {
     chromium: CHROMIUM.executablePath,
     versions,
     runs: RUNS,
+    rounds: Math.min(...Object.values(measured.samples).map((s) => s.ours.length)),
+    budgetSeconds: BUDGET_SECONDS,
     loadAverage: { atStart: loadAtStart, atEnd: load() },
     durationSeconds: Math.round((Date.now() - started) / 1000),
     counts: measured.counts,
