@@ -107,8 +107,8 @@ const CHROMIUM = {
  * when our bars get their (delegated) event handlers, and offers `__benchNext(type)`, which
  * times the next event of that type to the end of the last frame that changed the page.
  */
-function instrument(selector) {
-  const bench = { firstRender: null, interactive: null };
+function instrument({ selector, hydrates }) {
+  const bench = { firstRender: null, interactive: hydrates ? null : 'n/a' };
   window.__bench = bench;
   // Runs after the frame's rendering work: a task queued from requestAnimationFrame.
   const afterFrame = (fn) =>
@@ -117,19 +117,22 @@ function instrument(selector) {
       channel.port1.onmessage = () => fn(performance.now());
       channel.port2.postMessage(0);
     });
+  let seen = false;
+  let handled = false;
   const watch = () =>
     requestAnimationFrame(() => {
       const bar = document.querySelector(selector);
-      if (bar && bench.firstRender === null) {
+      if (bar && !seen) {
+        seen = true;
         afterFrame((t) => (bench.firstRender = t));
       }
       // Svelte 5 delegates these events: the handlers are kept on the element under a
       // symbol (a server-rendered element has no symbol-keyed properties until hydrated).
-      const hydrated = bar && Object.getOwnPropertySymbols(bar).length > 0;
-      if (bar && bench.interactive === null && hydrated) {
+      if (bar && hydrates && !handled && Object.getOwnPropertySymbols(bar).length > 0) {
+        handled = true;
         afterFrame((t) => (bench.interactive = t));
       }
-      if (bench.firstRender === null || bench.interactive === null) watch();
+      if (!seen || (hydrates && !handled)) watch();
     });
   watch();
 
@@ -168,8 +171,6 @@ function instrument(selector) {
                 resolve({ ms: last - t0, changes });
               } else frame();
             });
-          // A change made by the handler itself (after this capture listener) counts too.
-          queueMicrotask(() => (dirty = dirty || changes > 0));
           frame();
         },
         { capture: true, once: true }
@@ -316,7 +317,10 @@ async function measureVisit(context, library, url, cookie) {
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url }]);
   }
-  await context.addInitScript(instrument, selectors.bar);
+  await context.addInitScript(instrument, {
+    selector: selectors.bar,
+    hydrates: library === 'ours'
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
