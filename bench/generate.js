@@ -22,6 +22,8 @@
 //
 // Usage: node bench/generate.js <small|county|large> [--database-url=postgres://…]
 //        [--data-dir=folder]   (default: DATABASE_URL, else the PGlite folder ./data)
+//        [--items=N [--dependencies=N] [--contract-links=N]]   a roadmap of N items instead
+//        (dependencies and contract links default to N; links go to contracts with an end date)
 // Prints the programme's slug and a session cookie for its owner (for benchmarks).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -232,10 +234,15 @@ export function backupFor(sizeName) {
   };
 }
 
-/** Roadmap items in backup order terms (indexes), dated around vesting day. */
-function roadmapFor(sizeName) {
-  const size = SIZES[sizeName];
-  const rand = random(1_2028_0401 + sizeName.length);
+/**
+ * Roadmap items in backup order terms (indexes), dated around vesting day. `roadmap` replaces
+ * the size's items and dependencies (the timeline benchmark's programmes): `items`,
+ * `dependencies`, and `contractLinks` links to contracts that have an end date (`datedContracts`,
+ * backup indexes), dealt round the items, so the timeline draws that many contract end markers.
+ */
+function roadmapFor(sizeName, roadmap = null, datedContracts = []) {
+  const size = roadmap ? { ...SIZES[sizeName], ...roadmap } : SIZES[sizeName];
+  const rand = random(1_2028_0401 + sizeName.length + (roadmap ? roadmap.items : 0));
   const between = (min, max) => min + Math.floor(rand() * (max - min + 1));
   const items = Array.from({ length: size.items }, (_, i) => {
     const start = addDays('2027-01-04', between(0, 365 * 8));
@@ -256,6 +263,19 @@ function roadmapFor(sizeName) {
       contracts: [between(0, size.contracts - 1)]
     };
   });
+  if (roadmap) {
+    // Item i gets its share of the links: consecutive dated contracts from its own starting
+    // point, so they are distinct (no item gets more links than there are dated contracts).
+    const links = roadmap.contractLinks ?? size.items;
+    if (datedContracts.length === 0) throw new Error('No contracts with an end date to link.');
+    for (const it of items) {
+      const share = Math.floor(links / size.items) + (it.index < links % size.items ? 1 : 0);
+      it.contracts = Array.from(
+        { length: Math.min(share, datedContracts.length) },
+        (_, j) => datedContracts[(it.index * 31 + j) % datedContracts.length]
+      );
+    }
+  }
   const dependencies = new Set();
   while (dependencies.size < size.dependencies) {
     const a = between(0, size.items - 1);
@@ -273,9 +293,11 @@ async function insertInBatches(rows, insert) {
 
 /**
  * Creates the programme of `sizeName` in the database and returns its slug and a signed-in
- * session for its owner. `databaseUrl` (Postgres) or `dataDir` (PGlite folder).
+ * session for its owner. `databaseUrl` (Postgres) or `dataDir` (PGlite folder). `roadmap`
+ * ({ items, dependencies, contractLinks }) gives the programme that roadmap instead of the
+ * size's own (see `roadmapFor`), and `name` names the programme.
  */
-export async function generate(sizeName, { databaseUrl, dataDir } = {}) {
+export async function generate(sizeName, { databaseUrl, dataDir, roadmap = null, name } = {}) {
   const product = await loadProduct();
   const { schema } = product;
   const handle = await product.connectDatabase({ databaseUrl, dataDir, maxConnections: 2 });
@@ -291,7 +313,9 @@ export async function generate(sizeName, { databaseUrl, dataDir } = {}) {
       })
       .returning({ id: schema.users.id });
     const actor = { id: owner.id };
-    const text = JSON.stringify(backupFor(sizeName));
+    const file = backupFor(sizeName);
+    if (name) file.programme.name = name;
+    const text = JSON.stringify(file);
     const read = product.readBackup(text, Buffer.byteLength(text));
     if (!read.ok) throw new Error(`${read.message}\n${read.details.join('\n')}`);
     const { id: programmeId, slug } = await product.restoreProgramme(db, actor, read.backup, {
@@ -330,7 +354,8 @@ export async function generate(sizeName, { databaseUrl, dataDir } = {}) {
     );
     const backup = read.backup;
     const successorNames = backup.councils.filter((c) => c.role === 'successor').map((c) => c.name);
-    const { items, dependencies } = roadmapFor(sizeName);
+    const datedContracts = backup.contracts.flatMap((c, i) => (c.endDate ? [i] : []));
+    const { items, dependencies } = roadmapFor(sizeName, roadmap, datedContracts);
     await db.transaction(async (tx) => {
       const scenarioId = await product.ensureCurrentScenario(tx, actor, programmeId, null);
       const itemIds = items.map(() => crypto.randomUUID());
@@ -391,8 +416,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const databaseUrl = option('database-url') ?? process.env.DATABASE_URL ?? undefined;
   const dataDir = option('data-dir') ?? (databaseUrl ? undefined : 'data');
+  // --items=N [--dependencies=N] [--contract-links=N]: that roadmap instead of the size's own.
+  const items = option('items');
+  const roadmap = items
+    ? {
+        items: Number(items),
+        dependencies: Number(option('dependencies') ?? items),
+        contractLinks: Number(option('contract-links') ?? items)
+      }
+    : null;
   const started = Date.now();
-  const result = await generate(sizeName, { databaseUrl, dataDir });
+  const result = await generate(sizeName, { databaseUrl, dataDir, roadmap });
   console.log(
     `Generated "${sizeName}" in ${((Date.now() - started) / 1000).toFixed(1)} s: /programmes/${result.slug}`
   );

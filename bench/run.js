@@ -9,8 +9,9 @@
 //      ratio to it (absolute times on a shared machine are noise; ratios compare);
 //   4. peak server RSS (VmHWM from /proc) over the load test, and the JavaScript and CSS each
 //      page ships, gzipped (from the build's client manifest);
-//   5. runs bench/checks.js, bench/startup.js and bench/import.js (or, with --reuse, reads the
-//      results they last wrote) and folds them in.
+//   5. runs bench/checks.js, bench/startup.js, bench/import.js and bench/timeline.js (the
+//      roadmap timeline in headless Chromium against dhtmlx-gantt and frappe-gantt) or, with
+//      --reuse, reads the results they last wrote, and folds them in.
 // SQL queries per page are not counted here: the integration suite asserts them per page at
 // two sizes (tests/integration/*: countQueries), which is cheaper and fails a build.
 //
@@ -29,6 +30,7 @@ import { readManifest, shippedBy } from './support/bundles.js';
 import { measure } from './support/load.js';
 import { memoryOf, root, startApp, stopApp, waitForIdle } from './support/server.js';
 import { spread, summarise, table } from './support/stats.js';
+import { timelineReport } from './support/timeline-report.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -181,10 +183,13 @@ async function main() {
     node('checks.js', ['--runs=60']);
     node('startup.js', ['--runs=3']);
     node('import.js');
+    execFileSync('bash', [path.join(root, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
+    node('timeline.js', ['--runs=3']);
   }
   const checks = readResult('checks');
   const startup = readResult('startup');
   const imported = readResult('import');
+  const timeline = readResult('timeline');
 
   const latest = {
     date: new Date().toISOString(),
@@ -213,7 +218,8 @@ async function main() {
       date: imported.date,
       loadAverage: imported.loadAverage,
       results: imported.results
-    }
+    },
+    timeline
   };
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
@@ -255,6 +261,7 @@ export function report(latest) {
       `Import of ${r.rows} rows on ${r.database}: ${r.first.totalRowsPerSecond} rows/s overall (commit ${r.first.commitRowsPerSecond} rows/s).`
     );
   }
+  if (latest.timeline) lines.push(timelineReport(latest.timeline));
   lines.push(
     `Load average: ${latest.loadAverage.atStart.join(', ')} at start, ${latest.loadAverage.atEnd.join(', ')} at end (${latest.machine.cpus} cores); ${latest.durationSeconds} s in all.`
   );
