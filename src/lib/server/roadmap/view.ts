@@ -32,8 +32,9 @@ export function roadmapView(
   const contracts = new Map(roadmap.contracts.map((c) => [c.id, c]));
   const areaName = new Map(plan.serviceAreas.map((a) => [a.id, a.name]));
   const councilName = new Map(roadmap.councils.map((c) => [c.id, c.name]));
+  const planItems = new Map(plan.items.map((i) => [i.id, i]));
   const items = roadmap.items.map((row) => {
-    const planItem = plan.items.find((i) => i.id === row.id)!;
+    const planItem = planItems.get(row.id)!;
     return {
       ...planItem,
       lineageId: row.lineageId,
