@@ -11,6 +11,7 @@ import {
   roadmapItems,
   roadmapScenarios,
   serviceAreas,
+  shareLinks,
   systems,
   users
 } from '$lib/server/db/schema';
@@ -44,6 +45,8 @@ export interface AccessFixtures {
   scenarioId: string;
   /** A redesign in that scenario, at version 1. */
   roadmapItemId: string;
+  /** A live share link to that scenario's present view. */
+  shareToken: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -164,7 +167,16 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
       endDate: '2031-04-01'
     })
     .returning({ id: roadmapItems.id });
+  const shareToken = generateSessionToken();
+  await db.insert(shareLinks).values({
+    programmeId: main!.id,
+    scenarioId: scenario!.id,
+    label: 'Matrix cabinet',
+    tokenHash: sessionIdFromToken(shareToken),
+    expiresOn: '2099-12-31'
+  });
   return {
+    shareToken,
     programmeSlug: 'matrix',
     pendingImportId: pending!.id,
     committedImportId: committed!.id,
