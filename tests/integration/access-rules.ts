@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { addDays, todayUtc } from '$lib/domain/dates';
 import { countyWithDistricts } from '$lib/domain/register';
 import { createSession } from '$lib/server/auth/sessions';
 import { sessionIdFromToken } from '$lib/server/auth/tokens';
@@ -11,7 +12,8 @@ import {
   programmes,
   roadmapMilestones,
   savingsLines,
-  securityControls
+  securityControls,
+  shareLinks
 } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/access';
@@ -95,6 +97,9 @@ export const ROUTES: Record<string, RouteRule> = {
   // Public by token: calendar apps cannot sign in, so the secret address is the credential and
   // a session makes no difference. Unknown and revoked tokens (404) are tested in calendar.test.ts.
   '/calendar/[token].ics': { path: (f) => `/calendar/${f.calendarToken}.ics`, get: all('ok') },
+  // Public by token, like the calendar feed: the share link is the credential, so a session
+  // makes no difference. Unknown, expired and revoked links are tested in share-links.test.ts.
+  '/share/[token]': { path: (f) => `/share/${f.shareToken}`, get: all('ok') },
   '/(auth)/login': {
     path: () => '/login',
     get: { ...all('redirect'), anonymous: 'ok' },
@@ -613,6 +618,50 @@ export const ROUTES: Record<string, RouteRule> = {
     path: (f) => `/programmes/${f.programmeSlug}/roadmap/items/${f.roadmapItemId}`,
     get: members,
     actions: { default: { rule: editors, payload: () => ({ ...ROADMAP_ITEM_FORM, version: '1' }) } }
+  },
+  '/(app)/programmes/[programme]/roadmap/present': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/present?scenario=${f.scenarioId}`,
+    get: members
+  },
+  // Share links are made and revoked by editors and owners (see the page's load).
+  '/(app)/programmes/[programme]/roadmap/share': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/share`,
+    get: editors,
+    actions: {
+      create: {
+        rule: editors,
+        payload: (f) => ({
+          scenarioId: f.scenarioId,
+          label: 'Cabinet',
+          expiresOn: addDays(todayUtc(), 10)
+        })
+      },
+      revoke: {
+        rule: editors,
+        // Each actor revokes a link of their own making, so every run has one to revoke.
+        payload: async (f, _actor, db) => {
+          const [link] = await db
+            .insert(shareLinks)
+            .values({
+              programmeId: await programmeIdOf(db, f),
+              scenarioId: f.scenarioId,
+              label: 'To revoke',
+              tokenHash: `matrix-share-${crypto.randomUUID()}`,
+              expiresOn: '2099-12-31'
+            })
+            .returning({ id: shareLinks.id });
+          return { linkId: link!.id };
+        }
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/roadmap/export/items': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/export/items?format=xlsx`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/roadmap/export/timeline': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/export/timeline?format=png`,
+    get: members
   },
   '/(app)/programmes/[programme]/roadmap/scenarios': {
     path: (f) => `/programmes/${f.programmeSlug}/roadmap/scenarios`,

@@ -15,7 +15,13 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
   if (event.url.protocol === 'https:') {
     headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
-  if (event.locals.user && !headers.has('Cache-Control')) {
+  if (event.url.pathname.startsWith('/share/')) {
+    // Share links carry their secret in the address: never pass it on in a Referer, keep the
+    // page out of search engines and out of any cache, whatever the answer (410s included).
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Robots-Tag', 'noindex, nofollow');
+    headers.set('Cache-Control', 'private, no-store');
+  } else if (event.locals.user && !headers.has('Cache-Control')) {
     // Pages behind sign-in hold commercially sensitive data: keep them out of shared caches.
     headers.set('Cache-Control', 'private, no-store');
   }

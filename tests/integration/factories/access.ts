@@ -12,6 +12,7 @@ import {
   roadmapScenarios,
   securityControls,
   serviceAreas,
+  shareLinks,
   systems,
   users
 } from '$lib/server/db/schema';
@@ -47,6 +48,8 @@ export interface AccessFixtures {
   roadmapItemId: string;
   /** A control in the programme's security catalogue, at version 1. */
   securityControlId: string;
+  /** A live share link to that scenario's present view. */
+  shareToken: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -171,7 +174,16 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     .insert(securityControls)
     .values({ programmeId: main!.id, name: 'Matrix fixture control' })
     .returning({ id: securityControls.id });
+  const shareToken = generateSessionToken();
+  await db.insert(shareLinks).values({
+    programmeId: main!.id,
+    scenarioId: scenario!.id,
+    label: 'Matrix cabinet',
+    tokenHash: sessionIdFromToken(shareToken),
+    expiresOn: '2099-12-31'
+  });
   return {
+    shareToken,
     programmeSlug: 'matrix',
     securityControlId: control!.id,
     pendingImportId: pending!.id,

@@ -18,3 +18,4 @@ export {
   type BackupSystem,
   type ProgrammeSnapshot
 } from './backup';
+export { roadmapItemsTable, type RoadmapExportRow } from './roadmap-columns';

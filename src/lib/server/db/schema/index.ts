@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './checks';
 export * from './imports';
 export * from './roadmap';
+export * from './sharing';

@@ -1,0 +1,233 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { IsoDate } from '$lib/domain/dates';
+import { shareLinkStatus, type ShareLinkStatus } from '$lib/domain/present/share-links';
+import { recordAudit } from '../audit';
+import type { SessionUser } from '../auth/sessions';
+import { generateSessionToken, sessionIdFromToken } from '../auth/tokens';
+import type { Database } from '../db';
+import { programmes, roadmapScenarios, shareLinks, users } from '../db/schema';
+
+/**
+ * Read-only links to a scenario's present view for people without an account. Made and
+ * looked up exactly as the calendar feed's secret address is (src/lib/server/calendar/feeds.ts):
+ * a 160-bit random token from the session helpers, only its SHA-256 stored under a unique
+ * index, so nothing ever compares the secret itself.
+ */
+const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
+
+export function sharePath(token: string): string {
+  return `/share/${token}`;
+}
+
+export interface NewShareLink {
+  scenarioId: string;
+  label: string;
+  expiresOn: IsoDate;
+}
+
+/** Makes a link; the token is returned once, for this response only, and never stored. */
+export async function createShareLink(
+  db: Database,
+  actor: SessionUser,
+  programmeId: string,
+  input: NewShareLink,
+  ipAddress: string | null
+): Promise<{ ok: true; token: string; id: string } | { ok: false; message: string }> {
+  const token = generateSessionToken();
+  return db.transaction(async (tx) => {
+    const [scenario] = await tx
+      .select({ id: roadmapScenarios.id, name: roadmapScenarios.name })
+      .from(roadmapScenarios)
+      .where(
+        and(
+          eq(roadmapScenarios.id, input.scenarioId),
+          eq(roadmapScenarios.programmeId, programmeId)
+        )
+      );
+    if (!scenario) return { ok: false as const, message: 'Choose a scenario of this programme' };
+    const [link] = await tx
+      .insert(shareLinks)
+      .values({
+        programmeId,
+        scenarioId: scenario.id,
+        label: input.label,
+        expiresOn: input.expiresOn,
+        tokenHash: sessionIdFromToken(token),
+        createdBy: actor.id
+      })
+      .returning({ id: shareLinks.id });
+    await recordAudit(tx, {
+      userId: actor.id,
+      programmeId,
+      entity: 'share_link',
+      entityId: link!.id,
+      action: 'share_link_created',
+      after: {
+        label: input.label,
+        scenarioId: scenario.id,
+        scenario: scenario.name,
+        expiresOn: input.expiresOn
+      },
+      ipAddress
+    });
+    return { ok: true as const, token, id: link!.id };
+  });
+}
+
+/** Ends a link for good; false when it is not this programme's or was already revoked. */
+export async function revokeShareLink(
+  db: Database,
+  actor: SessionUser,
+  programmeId: string,
+  linkId: string,
+  ipAddress: string | null
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(shareLinks)
+      .set({ revokedAt: new Date(), revokedBy: actor.id })
+      .where(
+        and(
+          eq(shareLinks.id, linkId),
+          eq(shareLinks.programmeId, programmeId),
+          isNull(shareLinks.revokedAt)
+        )
+      )
+      .returning({ id: shareLinks.id, label: shareLinks.label });
+    if (!row) return false;
+    await recordAudit(tx, {
+      userId: actor.id,
+      programmeId,
+      entity: 'share_link',
+      entityId: row.id,
+      action: 'share_link_revoked',
+      before: { label: row.label },
+      ipAddress
+    });
+    return true;
+  });
+}
+
+export interface ShareLinkListItem {
+  id: string;
+  label: string;
+  scenarioName: string;
+  createdBy: string | null;
+  createdAt: Date;
+  expiresOn: IsoDate;
+  revokedAt: Date | null;
+  viewCount: number;
+  firstViewedAt: Date | null;
+  lastViewedAt: Date | null;
+  status: ShareLinkStatus;
+}
+
+/** Every link of the programme, newest first, with its status as of `today`. */
+export async function listShareLinks(
+  db: Database,
+  programmeId: string,
+  today: IsoDate
+): Promise<ShareLinkListItem[]> {
+  const rows = await db
+    .select({
+      id: shareLinks.id,
+      label: shareLinks.label,
+      scenarioName: roadmapScenarios.name,
+      createdBy: users.displayName,
+      createdAt: shareLinks.createdAt,
+      expiresOn: shareLinks.expiresOn,
+      revokedAt: shareLinks.revokedAt,
+      viewCount: shareLinks.viewCount,
+      firstViewedAt: shareLinks.firstViewedAt,
+      lastViewedAt: shareLinks.lastViewedAt
+    })
+    .from(shareLinks)
+    .innerJoin(roadmapScenarios, eq(roadmapScenarios.id, shareLinks.scenarioId))
+    .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .where(eq(shareLinks.programmeId, programmeId))
+    .orderBy(desc(shareLinks.createdAt));
+  return rows.map((r) => ({ ...r, status: shareLinkStatus(r, today) }));
+}
+
+export type SharedProgramme = NonNullable<Awaited<ReturnType<typeof selectByToken>>>['programme'];
+
+async function selectByToken(db: Database, token: string) {
+  const [row] = await db
+    .select({
+      id: shareLinks.id,
+      scenarioId: shareLinks.scenarioId,
+      expiresOn: shareLinks.expiresOn,
+      revokedAt: shareLinks.revokedAt,
+      viewCount: shareLinks.viewCount,
+      programme: {
+        id: programmes.id,
+        slug: programmes.slug,
+        name: programmes.name,
+        vestingDate: programmes.vestingDate,
+        horizonYears: programmes.horizonYears,
+        capacity: programmes.capacity,
+        stabilisationMonths: programmes.stabilisationMonths
+      }
+    })
+    .from(shareLinks)
+    .innerJoin(programmes, eq(programmes.id, shareLinks.programmeId))
+    .where(eq(shareLinks.tokenHash, sessionIdFromToken(token)));
+  return row ?? null;
+}
+
+export type ShareLookup =
+  | { kind: 'unknown' }
+  | { kind: 'expired' | 'revoked' }
+  | { kind: 'active'; linkId: string; scenarioId: string; programme: SharedProgramme };
+
+/**
+ * What a token opens. Unknown or malformed tokens are told apart from links that once worked
+ * (expired or revoked) only so that the page can say the link no longer works: neither
+ * reveals anything about the programme.
+ */
+export async function findShareLink(
+  db: Database,
+  token: string,
+  today: IsoDate
+): Promise<ShareLookup> {
+  if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
+  const row = await selectByToken(db, token);
+  if (!row) return { kind: 'unknown' };
+  const status = shareLinkStatus(row, today);
+  if (status !== 'active') return { kind: status };
+  return { kind: 'active', linkId: row.id, scenarioId: row.scenarioId, programme: row.programme };
+}
+
+/**
+ * Counts a view and stamps it; the first view is also an audit event ("the link was opened"),
+ * later ones only move the counter, so a screen left on a loop does not flood the audit log.
+ */
+export async function recordShareView(
+  db: Database,
+  linkId: string,
+  programmeId: string,
+  ipAddress: string | null
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .update(shareLinks)
+      .set({
+        viewCount: sql`${shareLinks.viewCount} + 1`,
+        firstViewedAt: sql`coalesce(${shareLinks.firstViewedAt}, ${now.toISOString()}::timestamptz)`,
+        lastViewedAt: now
+      })
+      .where(eq(shareLinks.id, linkId))
+      .returning({ viewCount: shareLinks.viewCount });
+    if (row?.viewCount === 1) {
+      await recordAudit(tx, {
+        actorLabel: 'Share link',
+        programmeId,
+        entity: 'share_link',
+        entityId: linkId,
+        action: 'share_link_first_viewed',
+        ipAddress
+      });
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import { error } from '@sveltejs/kit';
+import { todayUtc } from '$lib/domain/dates';
+import { db } from '$lib/server/db';
+import { findShareLink, presentView, presentZoom, recordShareView } from '$lib/server/present';
+import type { PageServerLoad } from './$types';
+
+/**
+ * A scenario's present view for someone without an account: the secret in the address is the
+ * credential (like the calendar feed), so this sits outside the signed-in area. Read-only; the
+ * bars lead to rows of this page's own table, never into the app. The no-referrer, noindex and
+ * no-store headers are set for every /share/ response in security-headers.ts, errors included.
+ *
+ * An expired or revoked link is 410 Gone, an unknown one 404: both say only that the link
+ * does not work, nothing about the programme.
+ */
+export const load: PageServerLoad = async ({ params, url, getClientAddress }) => {
+  const today = todayUtc();
+  const link = await findShareLink(db(), params.token, today);
+  if (link.kind === 'unknown') error(404, 'This link does not work');
+  if (link.kind !== 'active') error(410, 'This link no longer works');
+  const present = await presentView(
+    db(),
+    link.programme,
+    link.scenarioId,
+    today,
+    (id) => `#item-${id}`,
+    presentZoom(url.searchParams.get('zoom'))
+  );
+  // The scenario cascades with its links, so it exists; guard anyway rather than 500.
+  if (!present) error(410, 'This link no longer works');
+  await recordShareView(db(), link.linkId, link.programme.id, getClientAddress());
+  return {
+    programmeName: link.programme.name,
+    present,
+    today,
+    fullWidth: true
+  };
+};
