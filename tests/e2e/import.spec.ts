@@ -49,7 +49,26 @@ test('import a register: fix a mapping, see the preview errors, commit, find the
   // 04/05/2028 is read the UK way: 4 May.
   await expect(page.locator('main')).toContainText('4 May 2028');
   await expectNoAxeViolations(page);
+  // The commit is held back until the page has shown its progress, so the check never races
+  // a fast import; the page asks the progress endpoint while it waits.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/import\/[^/]+\/preview(\?.*)?$/, async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
+  const polled = page.waitForResponse(/\/import\/[^/]+\/progress$/);
   await page.getByRole('button', { name: 'Import 2 contracts' }).click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  const answer = await polled;
+  expect(answer.status()).toBe(200);
+  expect(await answer.json()).toEqual({ stage: 'waiting', done: 0, total: 2 });
+  await expect(progress).toContainText('Importing 2 rows');
+  await expect(page.getByRole('button', { name: 'Import 2 contracts' })).toBeDisabled();
+  await expectNoAxeViolations(page);
+  release();
 
   await expect(page).toHaveTitle(/^Import complete – /);
   await expect(page.locator('.govuk-summary-list')).toContainText('Added');

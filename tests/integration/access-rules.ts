@@ -378,6 +378,10 @@ export const ROUTES: Record<string, RouteRule> = {
     get: uploader,
     actions: { default: { rule: uploader } }
   },
+  '/(app)/programmes/[programme]/import/[upload]/progress': {
+    path: (f) => `/programmes/${f.programmeSlug}/import/${f.pendingImportId}/progress`,
+    get: uploader
+  },
   '/(app)/programmes/[programme]/import/[upload]/result': {
     path: (f) => `/programmes/${f.programmeSlug}/import/${f.committedImportId}/result`,
     get: uploader

@@ -63,6 +63,23 @@ const LAYOUTS: [string, number, Spot][] = [
     }
   ],
   [
+    // Extendable "Yes" with a maximum end: one option from the current end to that date.
+    'layout-c-extendable-yes.csv',
+    4,
+    { reference: 'SCC-20', maxEndDate: '2028-03-31', options: [24] }
+  ],
+  [
+    'layout-c-extendable-yes.csv',
+    4,
+    { reference: 'SCC-21', endDate: '2025-08-31', maxEndDate: '2026-02-28', options: [6] }
+  ],
+  [
+    // "Yes" without a maximum end: nothing to measure an option by, so none is recorded.
+    'layout-c-extendable-yes.csv',
+    4,
+    { reference: 'SCC-23', maxEndDate: null, options: [] }
+  ],
+  [
     'layout-c-upper-snake.xlsx',
     3,
     {
@@ -97,45 +114,48 @@ describeEachDriver('import', (ctx) => {
   const councilContracts = (councilId: string) =>
     ctx.db.select().from(contracts).where(eq(contracts.councilId, councilId));
 
-  it.each(LAYOUTS)('imports %s, then re-imports it changing nothing', async (name, count, spot) => {
-    const s = await session();
-    const before = (await councilContracts(s.councilId)).length;
-    const bytes = fixture(name);
-    const first = await importFile(s, name, bytes);
-    expect(await resultOf(ctx.db, first)).toEqual({ added: count, updated: 0, unchanged: 0 });
-    expect((await councilContracts(s.councilId)).length).toBe(before + count);
+  it.each(LAYOUTS)(
+    'imports %s, then re-imports it changing nothing (%#)',
+    async (name, count, spot) => {
+      const s = await session();
+      const before = (await councilContracts(s.councilId)).length;
+      const bytes = fixture(name);
+      const first = await importFile(s, name, bytes);
+      expect(await resultOf(ctx.db, first)).toEqual({ added: count, updated: 0, unchanged: 0 });
+      expect((await councilContracts(s.councilId)).length).toBe(before + count);
 
-    const { options, ...columns } = spot;
-    const [saved] = await ctx.db
-      .select()
-      .from(contracts)
-      .where(and(eq(contracts.councilId, s.councilId), eq(contracts.reference, spot.reference)));
-    expect(saved).toMatchObject(columns);
-    if (options) {
-      const stored = await ctx.db
+      const { options, ...columns } = spot;
+      const [saved] = await ctx.db
         .select()
-        .from(contractExtensionOptions)
-        .where(eq(contractExtensionOptions.contractId, saved!.id))
-        .orderBy(contractExtensionOptions.position);
-      expect(stored.map((o) => o.lengthMonths)).toEqual(options);
+        .from(contracts)
+        .where(and(eq(contracts.councilId, s.councilId), eq(contracts.reference, spot.reference)));
+      expect(saved).toMatchObject(columns);
+      if (options) {
+        const stored = await ctx.db
+          .select()
+          .from(contractExtensionOptions)
+          .where(eq(contractExtensionOptions.contractId, saved!.id))
+          .orderBy(contractExtensionOptions.position);
+        expect(stored.map((o) => o.lengthMonths)).toEqual(options);
+      }
+
+      const [event] = await importEvents(ctx.db);
+      expect(event).toMatchObject({ action: 'contracts_imported', entityId: first });
+      expect(event!.after).toMatchObject({
+        fileName: name,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        added: count
+      });
+
+      const again = await importFile(s, name, bytes);
+      expect(await resultOf(ctx.db, again)).toEqual({ added: 0, updated: 0, unchanged: count });
+      expect((await councilContracts(s.councilId)).length).toBe(before + count);
+      const result = await app.get(`/programmes/${s.slug}/import/${again}/result`, {
+        cookie: s.cookie
+      });
+      expect(await result.text()).toContain('Import complete');
     }
-
-    const [event] = await importEvents(ctx.db);
-    expect(event).toMatchObject({ action: 'contracts_imported', entityId: first });
-    expect(event!.after).toMatchObject({
-      fileName: name,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      added: count
-    });
-
-    const again = await importFile(s, name, bytes);
-    expect(await resultOf(ctx.db, again)).toEqual({ added: 0, updated: 0, unchanged: count });
-    expect((await councilContracts(s.councilId)).length).toBe(before + count);
-    const result = await app.get(`/programmes/${s.slug}/import/${again}/result`, {
-      cookie: s.cookie
-    });
-    expect(await result.text()).toContain('Import complete');
-  });
+  );
 
   it('commits nothing when one row is bad, and says which row and why', async () => {
     const s = await session();

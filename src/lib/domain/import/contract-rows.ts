@@ -8,8 +8,10 @@ import {
   readNoticePeriod,
   readRequiredText,
   readText,
+  readYesNo,
   type Read
 } from './cells';
+import { optionCoveringMaximumEnd } from './extendable';
 import type { ContractField } from './headers';
 import type { Cell } from './table';
 
@@ -133,6 +135,12 @@ export function readContractRow(
       'extensionOptions',
       readExtensionOptions(cells.extensionOptions!)
     );
+    // "Extendable: yes" with a maximum end: one option from the current end to that date.
+    const extendable = readYesNo(cells.extensionOptions!);
+    if (extendable.ok && extendable.value === true && record.extensionOptions?.length === 0) {
+      const months = optionCoveringMaximumEnd(record.endDate, record.maxEndDate);
+      if (months !== null) record.extensionOptions = [months];
+    }
   }
 
   if (problems.length === 0) {

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';
 import { pendingImports } from '../db/schema';
-import { MAX_LISTED_ISSUES, type RowIssue } from './evaluate';
+import { forgetPendingRows, MAX_LISTED_ISSUES, readPendingRows, type RowIssue } from './evaluate';
+import { progressReporter } from './progress';
 import { planContractImport, writeContractPlan, type ContractPlan } from './contracts';
 import type { ImportCounts, PendingImport } from './pending';
 import { planSystemImport, writeSystemPlan, type SystemPlan } from './systems';
@@ -138,6 +139,10 @@ export type CommitResult =
  * All or nothing, in one transaction: the rows are checked again against the database as it
  * is now, and if any row is invalid nothing is written. One audit event names the file and
  * its SHA-256 so the import can be traced to the exact file.
+ *
+ * Progress for the waiting page is written outside that transaction (see progress.ts): the
+ * rows are read through the mapping first, outside it (pure work, and the preview has usually
+ * done it already), then the transaction compares and writes them in batches of a thousand.
  */
 export async function commitImport(
   db: Database,
@@ -147,42 +152,53 @@ export async function commitImport(
 ): Promise<CommitResult> {
   const problems = checkMapping(pending.kind, pending.headers, pending.mapping);
   if (problems.length > 0) return { ok: false, reason: 'mapping', problems };
-  return db.transaction(async (tx) => {
-    const p = await plan(tx, pending);
-    if (p.issues.length > 0) {
-      return { ok: false as const, reason: 'invalid' as const, invalidRows: p.issues.length };
-    }
-    // A second click (or a second tab) waits on this row, then finds the import done.
-    const [claimed] = await tx
-      .update(pendingImports)
-      .set({ committedAt: new Date() })
-      .where(and(eq(pendingImports.id, pending.id), isNull(pendingImports.committedAt)))
-      .returning({ id: pendingImports.id });
-    if (!claimed) return { ok: false as const, reason: 'committed' as const };
-    if (pending.kind === 'contracts')
-      await writeContractPlan(tx, pending.programmeId, p as ContractPlan);
-    else await writeSystemPlan(tx, pending.programmeId, p as SystemPlan);
-    await recordAudit(tx, {
-      userId: actor.id,
-      programmeId: pending.programmeId,
-      entity: 'import',
-      entityId: pending.id,
-      action: pending.kind === 'contracts' ? 'contracts_imported' : 'systems_imported',
-      after: {
-        fileName: pending.fileName,
-        sha256: pending.fileSha256,
-        bytes: pending.fileBytes,
-        kind: pending.kind,
-        councilId: pending.councilId,
-        rows: p.rows.length,
-        ...p.counts
-      },
-      ipAddress: ip
+  if (pending.committedAt) return { ok: false, reason: 'committed' };
+  const progress = progressReporter(db, pending.id, pending.rows.length);
+  try {
+    await progress.stage('reading');
+    readPendingRows(pending.kind, pending);
+    await progress.stage('saving');
+    const result = await db.transaction(async (tx) => {
+      const p = await plan(tx, pending);
+      if (p.issues.length > 0) {
+        return { ok: false as const, reason: 'invalid' as const, invalidRows: p.issues.length };
+      }
+      // A second click (or a second tab) waits on this row, then finds the import done.
+      const [claimed] = await tx
+        .update(pendingImports)
+        .set({ committedAt: new Date() })
+        .where(and(eq(pendingImports.id, pending.id), isNull(pendingImports.committedAt)))
+        .returning({ id: pendingImports.id });
+      if (!claimed) return { ok: false as const, reason: 'committed' as const };
+      if (pending.kind === 'contracts')
+        await writeContractPlan(tx, pending.programmeId, p as ContractPlan, progress.rows);
+      else await writeSystemPlan(tx, pending.programmeId, p as SystemPlan, progress.rows);
+      await recordAudit(tx, {
+        userId: actor.id,
+        programmeId: pending.programmeId,
+        entity: 'import',
+        entityId: pending.id,
+        action: pending.kind === 'contracts' ? 'contracts_imported' : 'systems_imported',
+        after: {
+          fileName: pending.fileName,
+          sha256: pending.fileSha256,
+          bytes: pending.fileBytes,
+          kind: pending.kind,
+          councilId: pending.councilId,
+          rows: p.rows.length,
+          ...p.counts
+        },
+        ipAddress: ip
+      });
+      await tx
+        .update(pendingImports)
+        .set({ result: p.counts, rows: [] })
+        .where(eq(pendingImports.id, pending.id));
+      return { ok: true as const, counts: p.counts };
     });
-    await tx
-      .update(pendingImports)
-      .set({ result: p.counts, rows: [] })
-      .where(eq(pendingImports.id, pending.id));
-    return { ok: true as const, counts: p.counts };
-  });
+    if (result.ok) forgetPendingRows(pending.id);
+    return result;
+  } finally {
+    await progress.finish();
+  }
 }

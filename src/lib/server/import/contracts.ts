@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { ImportedContract } from '$lib/domain/import/contract-rows';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { contractExtensionOptions, contracts, councils } from '../db/schema';
-import { councilKey, locate, readRows, type ImportStatus, type RowIssue } from './evaluate';
+import { councilKey, locate, readPendingRows, type ImportStatus, type RowIssue } from './evaluate';
 import type { ImportCounts, PendingImport } from './pending';
 
 /**
@@ -63,14 +63,28 @@ function mappedKeys(mapping: (string | null)[]): (keyof ImportedContract)[] {
   return keys;
 }
 
-type Existing = typeof contracts.$inferSelect & {
+/** Only what the comparison needs: the key, the id and the columns an import can change. */
+const EXISTING_COLUMNS = {
+  id: contracts.id,
+  councilId: contracts.councilId,
+  reference: contracts.reference,
+  ...Object.fromEntries(COLUMN_KEYS.map((k) => [k, contracts[k]]))
+} as unknown as Pick<typeof contracts, 'id' | 'councilId' | 'reference' | ColumnKey>;
+
+type Existing = Pick<
+  typeof contracts.$inferSelect,
+  'id' | 'councilId' | 'reference' | ColumnKey
+> & {
   options: { lengthMonths: number; exercised: boolean }[];
 };
 
 async function existingContracts(db: DatabaseOrTransaction, councilIds: string[]) {
   const byKey = new Map<string, Existing>();
   if (councilIds.length === 0) return byKey;
-  const rows = await db.select().from(contracts).where(inArray(contracts.councilId, councilIds));
+  const rows = await db
+    .select(EXISTING_COLUMNS)
+    .from(contracts)
+    .where(inArray(contracts.councilId, councilIds));
   const options = await db
     .select({
       contractId: contractExtensionOptions.contractId,
@@ -129,7 +143,7 @@ export async function planContractImport(
   const valid: { rowNumber: number; councilId: string; record: ImportedContract }[] = [];
   const seen = new Map<string, number>();
 
-  for (const { rowNumber, read } of readRows('contracts', pending.rows, mapping)) {
+  for (const { rowNumber, read } of readPendingRows('contracts', pending)) {
     if (read.kind !== 'contracts') continue;
     if (!read.result.ok) {
       issues.push({
@@ -189,8 +203,11 @@ export async function planContractImport(
   return { rows, issues, counts, fields };
 }
 
-/** Rows per statement: each batch is one JSON parameter, so the limit is only memory. */
-const BATCH = 5000;
+/**
+ * Rows per statement: each batch is one JSON parameter read by jsonb_to_recordset, so one
+ * round trip per thousand rows, and the progress shown on the page moves a step each time.
+ */
+const BATCH = 1000;
 
 /** SQL types of the columns an import writes, for jsonb_to_recordset. */
 const COLUMN_TYPES: Record<ColumnKey | 'programmeId' | 'councilId' | 'reference', string> = {
@@ -219,7 +236,13 @@ const COLUMN_TYPES: Record<ColumnKey | 'programmeId' | 'councilId' | 'reference'
  * Only mapped columns are written to existing contracts; their decision, notes and any column
  * the file does not have are left as they are.
  */
-export async function writeContractPlan(tx: Transaction, programmeId: string, plan: ContractPlan) {
+export async function writeContractPlan(
+  tx: Transaction,
+  programmeId: string,
+  plan: ContractPlan,
+  /** Told the number of rows (of plan.rows) dealt with so far, after each batch. */
+  onProgress: (done: number) => void = () => {}
+) {
   const writes = plan.rows.filter((r) => r.status !== 'unchanged');
   const columnKeys = plan.fields.filter((k): k is ColumnKey =>
     (COLUMN_KEYS as readonly string[]).includes(k)
@@ -260,6 +283,7 @@ export async function writeContractPlan(tx: Transaction, programmeId: string, pl
     );
     const byKey = new Map(written.map((w) => [`${w.council_id}\u0000${w.reference}`, w.id]));
     for (const r of batch) idByRow.set(r, byKey.get(`${r.councilId}\u0000${r.record.reference}`)!);
+    onProgress(plan.rows.length - writes.length + start + batch.length);
   }
 
   if (!plan.fields.includes('extensionOptions')) return;

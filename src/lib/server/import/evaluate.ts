@@ -62,5 +62,37 @@ export function readRows<K extends ImportKind>(
   return rows.map((row) => ({ rowNumber: row.n, read: readRow(kind, row.c, mapping) }));
 }
 
+/**
+ * The pending import's rows read through its mapping, kept for the next step: the preview
+ * reads 15,000 rows, and the commit a moment later would read the same rows through the same
+ * mapping again. Keyed by upload and mapping (the stored rows of an upload never change until
+ * the commit empties them), few entries, so memory stays bounded; another server instance
+ * simply reads the rows itself.
+ */
+const READ_CACHE = new Map<string, ReturnType<typeof readRows>>();
+const READ_CACHE_SIZE = 4;
+
+export function readPendingRows(
+  kind: ImportKind,
+  pending: {
+    id: string;
+    rows: { n: number; c: (string | number | boolean | null)[] }[];
+    mapping: Mapping;
+  }
+) {
+  const key = `${kind}\u0000${pending.id}\u0000${pending.rows.length}\u0000${JSON.stringify(pending.mapping)}`;
+  const cached = READ_CACHE.get(key);
+  if (cached) return cached;
+  const read = readRows(kind, pending.rows, pending.mapping);
+  if (READ_CACHE.size >= READ_CACHE_SIZE) READ_CACHE.delete(READ_CACHE.keys().next().value!);
+  READ_CACHE.set(key, read);
+  return read;
+}
+
+/** Forgets an upload's rows once it is committed. */
+export function forgetPendingRows(id: string) {
+  for (const key of READ_CACHE.keys()) if (key.split('\u0000')[1] === id) READ_CACHE.delete(key);
+}
+
 /** Most invalid rows listed on the preview page; the rest are counted. */
 export const MAX_LISTED_ISSUES = 1000;

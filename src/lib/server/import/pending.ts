@@ -123,7 +123,7 @@ export async function createPendingImport(
   return { ok: true, id: row!.id };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The person's own upload in this programme, if it has not expired; null otherwise. */
 export async function findPendingImport(

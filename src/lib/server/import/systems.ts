@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ImportedSystem } from '$lib/domain/import/system-rows';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
-import { councilKey, locate, readRows, type ImportStatus, type RowIssue } from './evaluate';
+import { councilKey, locate, readPendingRows, type ImportStatus, type RowIssue } from './evaluate';
 import type { ImportCounts, PendingImport } from './pending';
 
 /**
@@ -73,7 +73,7 @@ export async function planSystemImport(
   const problem = (rowNumber: number, field: string, message: string) =>
     issues.push({ rowNumber, problems: locate('systems', headers, mapping, [{ field, message }]) });
 
-  for (const { rowNumber, read } of readRows('systems', pending.rows, mapping)) {
+  for (const { rowNumber, read } of readPendingRows('systems', pending)) {
     if (read.kind !== 'systems') continue;
     if (!read.result.ok) {
       issues.push({
@@ -155,8 +155,16 @@ export async function planSystemImport(
 const BATCH = 1000;
 
 /** New systems in multi-row inserts; changed ones one by one (lists of systems are short). */
-export async function writeSystemPlan(tx: Transaction, programmeId: string, plan: SystemPlan) {
+export async function writeSystemPlan(
+  tx: Transaction,
+  programmeId: string,
+  plan: SystemPlan,
+  /** Told the number of rows (of plan.rows) dealt with so far. */
+  onProgress: (done: number) => void = () => {}
+) {
   const added = plan.rows.filter((r) => r.status === 'added');
+  const updated = plan.rows.filter((row) => row.status === 'updated');
+  let done = plan.rows.length - added.length - updated.length;
   for (let start = 0; start < added.length; start += BATCH) {
     await tx.insert(systems).values(
       added.slice(start, start + BATCH).map((r) => ({
@@ -166,8 +174,10 @@ export async function writeSystemPlan(tx: Transaction, programmeId: string, plan
         ...r.values
       }))
     );
+    done += Math.min(BATCH, added.length - start);
+    onProgress(done);
   }
-  for (const r of plan.rows.filter((row) => row.status === 'updated')) {
+  for (const r of updated) {
     await tx
       .update(systems)
       .set({
@@ -177,5 +187,7 @@ export async function writeSystemPlan(tx: Transaction, programmeId: string, plan
         version: sql`${systems.version} + 1`
       })
       .where(and(eq(systems.id, r.existingId!), eq(systems.programmeId, programmeId)));
+    if (++done % 100 === 0) onProgress(done);
   }
+  onProgress(done);
 }

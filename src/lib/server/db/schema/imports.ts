@@ -43,3 +43,21 @@ export const pendingImports = pgTable(
   },
   (t) => [index('pending_imports_created_idx').on(t.createdAt)]
 );
+
+/**
+ * How far a commit has got, for the page that waits on it. Kept apart from `pending_imports`
+ * because the commit's transaction locks that row until it ends: this row is written outside
+ * that transaction (autocommit, another connection) so another request can read it as it grows.
+ * Deleted when the commit ends, either way; the pending import's `result` then says it is done.
+ */
+export const importProgress = pgTable('import_progress', {
+  importId: uuid('import_id')
+    .primaryKey()
+    .references(() => pendingImports.id, { onDelete: 'cascade' }),
+  /** 'reading' (rows checked, outside the transaction) or 'saving' (inside it). */
+  stage: text('stage').notNull(),
+  /** Rows written so far, of `total`. */
+  done: integer('done').notNull(),
+  total: integer('total').notNull(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow()
+});
