@@ -1,14 +1,27 @@
-import type { Handle } from '@sveltejs/kit';
+import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
 import { log } from './log';
 
 /** Probes hit these every few seconds; logging them would drown everything else. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz']);
 
-/** A calendar feed's address is its credential (/calendar/[token].ics): never log the token. */
-const SECRET_IN_PATH = /^\/calendar\/[^/]+\.ics$/;
+/**
+ * Some addresses are their own credential: a calendar feed (/calendar/[token].ics) and a
+ * share link (/share/[token]). Their tokens never reach the log.
+ */
+const SECRETS_IN_PATH: [RegExp, string][] = [
+  [/^\/calendar\/[^/]+\.ics$/, '/calendar/[token].ics'],
+  [/^\/share\/[^/]+(\/.*)?$/, '/share/[token]']
+];
 
 export function loggablePath(pathname: string): string {
-  return SECRET_IN_PATH.test(pathname) ? '/calendar/[token].ics' : pathname;
+  for (const [pattern, masked] of SECRETS_IN_PATH) if (pattern.test(pathname)) return masked;
+  return pathname;
+}
+
+/** What a request answered, also when a hook or load threw a redirect or an HTTP error. */
+export function statusOfThrown(thrown: unknown): number {
+  if (isRedirect(thrown) || isHttpError(thrown)) return thrown.status;
+  return 500;
 }
 
 /**
@@ -26,6 +39,9 @@ export const requestLog: Handle = async ({ event, resolve }) => {
     status = response.status;
     response.headers.set('X-Request-Id', requestId);
     return response;
+  } catch (thrown) {
+    status = statusOfThrown(thrown);
+    throw thrown;
   } finally {
     if (!QUIET_PATHS.has(event.url.pathname)) {
       const fields = {
