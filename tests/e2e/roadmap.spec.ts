@@ -117,3 +117,24 @@ test('the roadmap pages are accessible', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer contact redesign');
   await expectNoAxeViolations(page);
 });
+
+test('up and down arrows go from bar to bar, to every bar', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}?zoom=month`);
+  const rows = await page.locator('#roadmap-table tbody tr').count();
+  // At this zoom the first bars are off screen, so not drawn: the scroller leads to them.
+  await page.locator('.vd-timeline__scroller').focus();
+  await page.keyboard.press('Enter');
+  const seen = new Set<string>();
+  for (let i = 0; i < rows; i++) {
+    const id = await page.evaluate(() => document.activeElement?.getAttribute('data-item'));
+    expect(id).toBeTruthy();
+    seen.add(id!);
+    await page.keyboard.press('ArrowDown');
+  }
+  // Every item was reached, even those drawn only once they scrolled into view.
+  expect(seen.size).toBe(rows);
+  await page.keyboard.press('ArrowUp');
+  const back = await page.evaluate(() => document.activeElement?.getAttribute('data-item'));
+  expect(seen.has(back!)).toBe(true);
+});

@@ -29,6 +29,11 @@ function grouping(value: string | null): LaneGrouping {
     : 'area';
 }
 
+function pageNumber(value: string | null): number {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}
+
 export const load: PageServerLoad = async ({ parent, url }) => {
   const { programme } = await parent();
   const asked = url.searchParams.get('scenario');
@@ -61,6 +66,9 @@ export const load: PageServerLoad = async ({ parent, url }) => {
     today,
     undo,
     undone: url.searchParams.has('undone'),
+    print: url.searchParams.has('print'),
+    lanePage: pageNumber(url.searchParams.get('lanePage')),
+    allWarnings: url.searchParams.has('print') || url.searchParams.get('warnings') === 'all',
     milestone: url.searchParams.get('milestone')
   };
 };
@@ -68,7 +76,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 /** Keeps the viewer's scenario, zoom and lanes across a move or an undo. */
 function back(url: URL, slug: string, extra: Record<string, string>) {
   const query = new URLSearchParams();
-  for (const key of ['scenario', 'zoom', 'lanes']) {
+  for (const key of ['scenario', 'zoom', 'lanes', 'lanePage']) {
     const value = url.searchParams.get(key);
     if (value) query.set(key, value);
   }
