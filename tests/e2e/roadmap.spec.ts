@@ -117,3 +117,65 @@ test('the roadmap pages are accessible', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer contact redesign');
   await expectNoAxeViolations(page);
 });
+
+test('up and down arrows go from bar to bar, to every bar', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}?zoom=month`);
+  const rows = await page.locator('#roadmap-table tbody tr').count();
+  // At this zoom the first bars are off screen, so not drawn: the scroller leads to them.
+  await page.locator('.vd-timeline__scroller').focus();
+  await page.keyboard.press('Enter');
+  const seen = new Set<string>();
+  for (let i = 0; i < rows; i++) {
+    const id = await page.evaluate(() => document.activeElement?.getAttribute('data-item'));
+    expect(id).toBeTruthy();
+    seen.add(id!);
+    await page.keyboard.press('ArrowDown');
+  }
+  // Every item was reached, even those drawn only once they scrolled into view.
+  expect(seen.size).toBe(rows);
+  await page.keyboard.press('ArrowUp');
+  const back = await page.evaluate(() => document.activeElement?.getAttribute('data-item'));
+  expect(seen.has(back!)).toBe(true);
+});
+
+test('drag a bar into another service area’s lane, undo it, and do the same by keyboard', async ({
+  page
+}) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  const title = 'Customer contact redesign';
+  const area = (t: string) => row(page, t).getByRole('cell').nth(0);
+  const before = (await area(title).textContent())!.trim();
+  const finance = 'Single finance system';
+  await expect(area(finance)).toHaveText('Finance');
+
+  const source = bar(page, title);
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await bar(page, finance).boundingBox())!;
+  const x = from.x + Math.min(40, from.width / 2);
+  const y = from.y + from.height / 2;
+  const targetY = to.y + to.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (const step of [0.25, 0.5, 0.75, 1]) await page.mouse.move(x, y + (targetY - y) * step);
+  await expect(page.locator('.vd-timeline__drop')).toHaveCount(1);
+  await page.mouse.up();
+
+  await expect(page.getByText(`Moved to another lane: ${title}`)).toBeVisible();
+  await expect(area(title)).toHaveText('Finance');
+  await page.reload();
+  await expect(area(title)).toHaveText('Finance');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Change undone')).toBeVisible();
+  await expect(area(title)).toHaveText(before);
+
+  await bar(page, title).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByText(`Moved to another lane: ${title}`)).toBeVisible();
+  await expect(area(title)).not.toHaveText(before);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(area(title)).toHaveText(before);
+});

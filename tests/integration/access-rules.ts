@@ -593,6 +593,15 @@ export const ROUTES: Record<string, RouteRule> = {
         rule: editors,
         payload: (f) => ({ itemId: f.roadmapItemId, version: '1', ...ROADMAP_SCHEDULE })
       },
+      relane: {
+        rule: editors,
+        payload: (f) => ({
+          itemId: f.roadmapItemId,
+          version: '1',
+          grouping: 'status',
+          lane: 'in_progress'
+        })
+      },
       undo: {
         rule: editors,
         payload: async (f, _actor, db) => ({ eventId: String(await movedItemEvent(db, f)) })

@@ -2,11 +2,14 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
 import { buildDemoRoadmap } from '$lib/domain/demo-roadmap';
+import { evaluateRoadmap, type RoadmapRule } from '$lib/domain/roadmap';
+import { listScenarios, loadRoadmap } from '$lib/server/roadmap';
 import { signIn } from '$lib/server/auth/sign-in';
 import {
   councils,
   contracts,
   demoCredentials,
+  programmes,
   roadmapDependencies,
   roadmapItemContracts,
   roadmapItems,
@@ -98,12 +101,63 @@ describeEachDriver('demo seed: the roadmap', (ctx) => {
     const scenarios = await ctx.db.select().from(roadmapScenarios);
     expect(scenarios.filter((s) => s.isCurrent)).toHaveLength(1);
     const expected = buildDemoRoadmap(buildDemoProgramme(TODAY).vestingDate);
-    const items = await ctx.db.select().from(roadmapItems);
+    const current = scenarios.find((s) => s.isCurrent)!;
+    const items = await ctx.db
+      .select()
+      .from(roadmapItems)
+      .where(eq(roadmapItems.scenarioId, current.id));
     expect(items.map((i) => i.title).sort()).toEqual(expected.items.map((i) => i.title).sort());
     expect(items.every((i) => i.serviceAreaId !== null)).toBe(true);
-    const [deps] = await ctx.db.select({ n: count() }).from(roadmapDependencies);
+    const [deps] = await ctx.db
+      .select({ n: count() })
+      .from(roadmapDependencies)
+      .innerJoin(roadmapItems, eq(roadmapItems.id, roadmapDependencies.successorId))
+      .where(eq(roadmapItems.scenarioId, current.id));
     expect(deps!.n).toBe(expected.items.flatMap((i) => i.dependsOn).length);
-    const [links] = await ctx.db.select({ n: count() }).from(roadmapItemContracts);
+    const [links] = await ctx.db
+      .select({ n: count() })
+      .from(roadmapItemContracts)
+      .innerJoin(roadmapItems, eq(roadmapItems.id, roadmapItemContracts.itemId))
+      .where(eq(roadmapItems.scenarioId, current.id));
     expect(links!.n).toBe(expected.items.flatMap((i) => i.contracts).length);
+  });
+
+  it('raises a warning of every kind: the decade plan all but one, its five-year draft the last', async () => {
+    await seedDemoIfEmpty(ctx.db, TODAY);
+    const [programme] = await ctx.db.select().from(programmes);
+    const rulesOf = async (isCurrent: boolean) => {
+      const [scenario] = (await listScenarios(ctx.db, programme!.id)).filter(
+        (s) => s.isCurrent === isCurrent
+      );
+      const loaded = await loadRoadmap(ctx.db, programme!, scenario!);
+      return new Set(evaluateRoadmap(loaded.plan).map((w) => w.rule));
+    };
+    const current = await rulesOf(true);
+    expect([...current].sort()).toEqual(
+      [
+        'bridging',
+        'capacity',
+        'cycle',
+        'dependency',
+        'paying-twice',
+        'stabilisation',
+        'unreached-area'
+      ].sort()
+    );
+    // The decade plan reaches its horizon; the draft stops years short of it.
+    expect(current.has('horizon')).toBe(false);
+    const draft = await rulesOf(false);
+    expect(draft.has('horizon')).toBe(true);
+    const every: RoadmapRule[] = [
+      'capacity',
+      'dependency',
+      'stabilisation',
+      'unreached-area',
+      'horizon',
+      'paying-twice',
+      'bridging',
+      'cycle'
+    ];
+    expect(every.filter((rule) => !current.has(rule) && !draft.has(rule))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -7,7 +7,9 @@ import {
   roadmapItemContracts,
   roadmapItems,
   roadmapMilestones,
-  roadmapScenarios
+  programmes,
+  roadmapScenarios,
+  serviceAreas
 } from '$lib/server/db/schema';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
@@ -138,6 +140,73 @@ describeEachDriver('the roadmap', (ctx) => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('has been changed since, so the change cannot be undone');
     expect(await eventsOf('roadmap_item_moved')).toHaveLength(2);
+  });
+
+  it('moves an item to another lane, checks the lane, refuses a stale drop and undoes it', async () => {
+    const r = await createRoadmapFixtures(ctx.db);
+    const [other] = await ctx.db
+      .insert(serviceAreas)
+      .values({ programmeId: r.programmeId, name: 'Parking', category: 'service', priority: 2 })
+      .returning({ id: serviceAreas.id });
+    const drop = (change: Record<string, string>, cookie = r.editor) =>
+      app.post(
+        `${r.base}?/relane&lanes=area`,
+        { itemId: r.f.roadmapItemId, version: '1', grouping: 'area', ...change },
+        { cookie }
+      );
+
+    expect((await drop({ lane: other!.id }, r.viewer)).status).toBe(403);
+    const [outsiders] = await ctx.db
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(ne(programmes.id, r.programmeId));
+    const [theirs] = await ctx.db
+      .insert(serviceAreas)
+      .values({ programmeId: outsiders!.id, name: 'Theirs', category: 'service', priority: 2 })
+      .returning({ id: serviceAreas.id });
+    const foreign = await drop({ lane: theirs!.id });
+    expect(foreign.status).toBe(400);
+    expect(await foreign.text()).toContain('Choose a service area from this programme');
+    expect((await drop({ lane: 'not a lane' })).status).toBe(400);
+    expect((await drop({ grouping: 'status', lane: 'finished-ish' })).status).toBe(400);
+    expect(await itemOf(r.f.roadmapItemId)).toMatchObject({
+      serviceAreaId: r.f.serviceAreaId,
+      version: 1
+    });
+
+    const moved = await drop({ lane: other!.id });
+    expect(moved.status).toBe(303);
+    const location = moved.headers.get('location')!;
+    expect(location).toMatch(/^\/programmes\/matrix\/roadmap\?lanes=area&undo=\d+$/);
+    expect(await itemOf(r.f.roadmapItemId)).toMatchObject({
+      serviceAreaId: other!.id,
+      startDate: '2029-04-01',
+      version: 2
+    });
+    const [event] = await eventsOf('roadmap_item_lane_changed');
+    expect(event).toMatchObject({ entityId: r.f.roadmapItemId, userId: r.f.users.editor.id });
+    expect(await (await app.get(location, { cookie: r.editor })).text()).toContain(
+      'Moved to another lane:'
+    );
+
+    const stale = await drop({ lane: 'none' });
+    expect(stale.status).toBe(409);
+    expect(await itemOf(r.f.roadmapItemId)).toMatchObject({ serviceAreaId: other!.id });
+
+    const eventId = /undo=(\d+)/.exec(location)![1]!;
+    expect((await app.post(`${r.base}?/undo`, { eventId }, { cookie: r.editor })).status).toBe(303);
+    expect(await itemOf(r.f.roadmapItemId)).toMatchObject({
+      serviceAreaId: r.f.serviceAreaId,
+      version: 3
+    });
+
+    const byStatus = await app.post(
+      `${r.base}?/relane`,
+      { itemId: r.f.roadmapItemId, version: '3', grouping: 'status', lane: 'in_progress' },
+      { cookie: r.editor }
+    );
+    expect(byStatus.status).toBe(303);
+    expect(await itemOf(r.f.roadmapItemId)).toMatchObject({ status: 'in_progress', version: 4 });
   });
 
   it('refuses a move that breaks the phase order, with a message', async () => {

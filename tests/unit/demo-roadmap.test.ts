@@ -67,6 +67,7 @@ describe('the demo roadmap', () => {
       [
         'bridging',
         'capacity',
+        'cycle',
         'dependency',
         'paying-twice',
         'stabilisation',

@@ -50,10 +50,22 @@ export interface LaneLayout extends Lane {
   height: number;
 }
 
+export interface ArrowLayout {
+  key: string;
+  path: string;
+  predecessorId: string;
+  successorId: string;
+  /** The box the arrow is drawn in, to tell whether it is on screen. */
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 export interface TimelineLayout {
   lanes: LaneLayout[];
   bars: BarLayout[];
-  arrows: { key: string; path: string; predecessorId: string; successorId: string }[];
+  arrows: ArrowLayout[];
   height: number;
 }
 
@@ -142,7 +154,20 @@ export function layoutTimeline(
       source: [from.x + from.width, from.y + BAR_HEIGHT / 2],
       target: [to.x, to.y + BAR_HEIGHT / 2]
     });
-    return path ? [{ key: `${d.predecessorId}>${d.successorId}`, path, ...d }] : [];
+    if (!path) return [];
+    const ends = [from.x + from.width, to.x];
+    const ys = [from.y, to.y];
+    return [
+      {
+        key: `${d.predecessorId}>${d.successorId}`,
+        path,
+        ...d,
+        left: Math.min(...ends),
+        right: Math.max(...ends),
+        top: Math.min(...ys),
+        bottom: Math.max(...ys) + BAR_HEIGHT
+      }
+    ];
   });
 
   return { lanes: laneLayouts, bars, arrows, height: y };
@@ -167,4 +192,44 @@ export function lanesFor(
       : [names.councils, { key: 'all', label: 'All new councils' }];
   const lanes = list.filter((o) => used.has(o.id)).map((o) => ({ key: o.id, label: o.name }));
   return used.has(none.key) ? [...lanes, none] : lanes;
+}
+
+/** The part of the timeline body on screen, in its own coordinates, with a margin round it. */
+export interface Viewport {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Room to the right of a bar for its title when it does not fit inside. */
+const OUTSIDE_LABEL = 170;
+
+/**
+ * Only what is on screen: the lanes, bars and arrows that meet the viewport (plus the bars
+ * named in `keep`, such as the focused one or the one being dragged). With no viewport (on the
+ * server, when printing) everything is kept.
+ */
+export function visiblePart(
+  layout: TimelineLayout,
+  view: Viewport | null,
+  keep: (string | null | undefined)[] = []
+): Pick<TimelineLayout, 'lanes' | 'bars' | 'arrows'> {
+  if (!view) return layout;
+  const meets = (left: number, right: number, top: number, bottom: number) =>
+    right >= view.left && left <= view.right && bottom >= view.top && top <= view.bottom;
+  const kept = new Set(keep.filter((k): k is string => !!k));
+  return {
+    lanes: layout.lanes.filter((l) => l.y + l.height >= view.top && l.y <= view.bottom),
+    bars: layout.bars.filter(
+      (b) =>
+        kept.has(b.item.id) || meets(b.x, b.x + b.width + OUTSIDE_LABEL, b.y - 6, b.y + BAR_HEIGHT)
+    ),
+    arrows: layout.arrows.filter((a) => meets(a.left, a.right, a.top, a.bottom))
+  };
+}
+
+/** The bars in reading order (top to bottom, then left to right): where up and down go next. */
+export function readingOrder(bars: BarLayout[]): BarLayout[] {
+  return [...bars].sort((a, b) => a.y - b.y || a.x - b.x);
 }

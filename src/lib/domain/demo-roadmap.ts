@@ -6,7 +6,9 @@ import type { RoadmapItemKind, RoadmapSize, RoadmapStatus } from './roadmap';
  * over a decade. A few things are wrong on purpose, so the demo shows the rules at work: too
  * many redesigns at once in the second and third years, a redesign starting before the one it
  * depends on has finished, one starting inside the stabilisation window, a finance contract
- * that needs bridging to go-live and a care contract running on long after it.
+ * that needs bridging to go-live, a care contract running on long after it, two foundation
+ * pieces that wait for each other, and service areas the decade never reaches. A draft second
+ * scenario sketches only the first five years, so it stops short of the horizon.
  */
 export interface DemoRoadmapItem {
   key: string;
@@ -35,6 +37,11 @@ export interface DemoRoadmap {
     endDate: IsoDate;
   })[];
   milestones: { name: string; date: IsoDate }[];
+  /**
+   * A second, draft scenario: the first five years only, as a team might sketch a faster
+   * plan. It stops well short of the horizon, which the rules point out.
+   */
+  draft: { scenarioName: string; itemKeys: string[] };
 }
 
 const ITEMS: DemoRoadmapItem[] = [
@@ -182,6 +189,34 @@ const ITEMS: DemoRoadmapItem[] = [
     systems: []
   },
   {
+    key: 'records',
+    title: 'Records management consolidation',
+    kind: 'foundation',
+    serviceArea: 'Data and records',
+    status: 'proposed',
+    size: 'm',
+    owner: 'Head of information governance',
+    // Waits for the data platform to land the records in, which waits for the cleansed
+    // records: a circle the plan has to break (one of the demo's deliberate problems).
+    months: [30, 33, 39, 45, 51],
+    dependsOn: ['data-platform'],
+    contracts: [],
+    systems: []
+  },
+  {
+    key: 'data-platform',
+    title: 'Shared data and reporting platform',
+    kind: 'foundation',
+    serviceArea: 'Data and records',
+    status: 'proposed',
+    size: 'l',
+    owner: 'Head of IT',
+    months: [33, 36, 42, 48, 54],
+    dependsOn: ['records'],
+    contracts: [],
+    systems: []
+  },
+  {
     key: 'highways',
     title: 'Highways and transport redesign',
     kind: 'redesign',
@@ -191,6 +226,33 @@ const ITEMS: DemoRoadmapItem[] = [
     owner: 'Head of highways',
     months: [87, 90, 96, 102, 110],
     dependsOn: [],
+    contracts: [],
+    systems: []
+  },
+  {
+    key: 'council-tax',
+    title: 'Council tax redesign',
+    kind: 'redesign',
+    serviceArea: 'Council tax',
+    status: 'proposed',
+    size: 'm',
+    owner: 'Head of revenues',
+    months: [96, 99, 104, 110, 116],
+    dependsOn: ['revs'],
+    contracts: [],
+    systems: []
+  },
+  {
+    key: 'adults-2',
+    title: "Adults' social care: second round",
+    kind: 'redesign',
+    serviceArea: "Adults' social care",
+    status: 'proposed',
+    size: 'l',
+    owner: 'Director of adult services',
+    // Ten years on, the first redesign's platform is due for replacement.
+    months: [102, 105, 110, 116, 120],
+    dependsOn: ['adults'],
     contracts: [],
     systems: []
   }
@@ -211,6 +273,10 @@ export function buildDemoRoadmap(vestingDate: IsoDate): DemoRoadmap {
     milestones: [
       { name: 'Stabilisation ends', date: at(12) },
       { name: 'First round reviewed', date: at(60) }
-    ]
+    ],
+    draft: {
+      scenarioName: 'Five-year plan (draft)',
+      itemKeys: ['tenancy', 'website', 'erp', 'libraries', 'adults', 'revs', 'children', 'customer']
+    }
   };
 }

@@ -169,3 +169,39 @@ export const milestoneSchema = z.object({
     .max(120, 'Name must be 120 characters or fewer'),
   date: month('the month of the milestone')
 });
+
+/**
+ * A bar dropped in another lane: the lane's key for the grouping the timeline shows. "none"
+ * is the lane of items with no service area, "all" that of items for every new council.
+ */
+export const relaneSchema = z.object({
+  itemId: z.uuid({ error: 'Choose an item' }),
+  version: z.coerce.number({ error: 'The page is out of date: reload it' }).int().min(1),
+  grouping: z.enum(['area', 'council', 'status'], { error: 'Choose how the lanes are grouped' }),
+  lane: z.string({ error: 'Choose a lane' }).trim().min(1, 'Choose a lane').max(64)
+});
+export type RelaneInput = z.infer<typeof relaneSchema>;
+
+/** The change a lane means for an item, or a message when the lane is not one of its kind. */
+export function laneChange(
+  input: Pick<RelaneInput, 'grouping' | 'lane'>
+):
+  | { ok: true; change: Partial<Pick<RoadmapItemFields, 'serviceAreaId' | 'councilId' | 'status'>> }
+  | { ok: false; message: string } {
+  const { grouping, lane } = input;
+  if (grouping === 'status') {
+    const status = z.enum(ROADMAP_STATUSES).safeParse(lane);
+    return status.success
+      ? { ok: true, change: { status: status.data } }
+      : { ok: false, message: 'Choose a status' };
+  }
+  const none = grouping === 'area' ? 'none' : 'all';
+  const id = lane === none ? null : z.uuid().safeParse(lane).success ? lane : undefined;
+  if (id === undefined) {
+    return {
+      ok: false,
+      message: grouping === 'area' ? 'Choose a service area' : 'Choose one of the new councils'
+    };
+  }
+  return { ok: true, change: grouping === 'area' ? { serviceAreaId: id } : { councilId: id } };
+}

@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
-import { buildDemoRoadmap } from '$lib/domain/demo-roadmap';
+import { buildDemoRoadmap, type DemoRoadmap } from '$lib/domain/demo-roadmap';
 import { todayUtc } from '$lib/domain/dates';
 import type { Database, Transaction } from './db';
 import {
@@ -184,21 +184,51 @@ async function insertDemoProgramme(tx: Transaction, ownerId: string, today: stri
   });
 }
 
-/** The demo's current roadmap scenario: items, dependencies, links and milestones. */
+interface DemoIds {
+  area: (name: string) => string | null;
+  system: (key: string) => string | undefined;
+  contract: (reference: string) => string | undefined;
+}
+
+/**
+ * The demo's roadmap: the current scenario (items, dependencies, links and milestones) and a
+ * draft of only its first five years.
+ */
 async function insertDemoRoadmap(
   tx: Transaction,
   programmeId: string,
   vestingDate: string,
-  ids: {
-    area: (name: string) => string | null;
-    system: (key: string) => string | undefined;
-    contract: (reference: string) => string | undefined;
-  }
+  ids: DemoIds
 ) {
   const roadmap = buildDemoRoadmap(vestingDate);
+  await insertDemoScenario(tx, programmeId, roadmap.scenarioName, true, roadmap, ids);
+  const keys = new Set(roadmap.draft.itemKeys);
+  await insertDemoScenario(
+    tx,
+    programmeId,
+    roadmap.draft.scenarioName,
+    false,
+    {
+      items: roadmap.items
+        .filter((i) => keys.has(i.key))
+        .map((i) => ({ ...i, dependsOn: i.dependsOn.filter((k) => keys.has(k)) })),
+      milestones: roadmap.milestones
+    },
+    ids
+  );
+}
+
+async function insertDemoScenario(
+  tx: Transaction,
+  programmeId: string,
+  name: string,
+  isCurrent: boolean,
+  roadmap: Pick<DemoRoadmap, 'items' | 'milestones'>,
+  ids: DemoIds
+) {
   const [scenario] = await tx
     .insert(roadmapScenarios)
-    .values({ programmeId, name: roadmap.scenarioName, isCurrent: true })
+    .values({ programmeId, name, isCurrent })
     .returning({ id: roadmapScenarios.id });
   const scenarioId = scenario!.id;
   const rows = await tx

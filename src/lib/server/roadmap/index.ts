@@ -8,7 +8,7 @@ export {
   scenarioItemsForComparison
 } from './queries';
 export type { LoadedRoadmap, ScenarioRow, RoadmapItemRow } from './queries';
-export { createItem, findItem, itemSnapshot, moveItem, updateItem } from './items';
+export { changeLane, createItem, findItem, itemSnapshot, moveItem, updateItem } from './items';
 export type { ItemLinks, ItemSnapshot, ItemWriteResult } from './items';
 export { roadmapItemLinks } from './links';
 export { undoItemChange, undoOffer } from './undo';

@@ -214,13 +214,14 @@ async function writeItem(
   change: Partial<RoadmapItemFields>,
   links: ItemLinks | undefined,
   action: string,
-  ipAddress: string | null
+  ipAddress: string | null,
+  checkReferences = false
 ): Promise<ItemWriteResult> {
   return db.transaction(async (tx) => {
     const before = await findItem(tx, programmeId, itemId);
     if (!before) return gone;
     if (before.version !== expectedVersion) return conflict(before);
-    if (links) {
+    if (links || checkReferences) {
       const input = { ...itemSnapshot(before), ...change };
       const problem = await referencesProblem(
         tx,
@@ -228,7 +229,7 @@ async function writeItem(
         before.scenarioId,
         itemId,
         input,
-        links
+        links ?? { dependsOn: [], contractIds: [], systemIds: [] }
       );
       if (problem) return problem;
     }
@@ -302,5 +303,32 @@ export function moveItem(
     undefined,
     'roadmap_item_moved',
     ipAddress
+  );
+}
+
+/**
+ * Moves an item to another lane (a bar dropped there, or Alt and an arrow key): its service
+ * area, new council or status changes, checked to belong to the programme; nothing else does.
+ */
+export function changeLane(
+  db: Database,
+  actor: SessionUser,
+  programmeId: string,
+  itemId: string,
+  expectedVersion: number,
+  change: Partial<Pick<RoadmapItemFields, 'serviceAreaId' | 'councilId' | 'status'>>,
+  ipAddress: string | null
+) {
+  return writeItem(
+    db,
+    actor,
+    programmeId,
+    itemId,
+    expectedVersion,
+    change,
+    undefined,
+    'roadmap_item_lane_changed',
+    ipAddress,
+    true
   );
 }

@@ -4,10 +4,10 @@ import { ROADMAP_ITEM_KINDS, ROADMAP_SIZES, ROADMAP_STATUSES } from '$lib/domain
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';
 import { auditEvents, roadmapItems } from '../db/schema';
-import { moveItem, updateItem } from './items';
+import { changeLane, moveItem, updateItem } from './items';
 import { roadmapItemLinks } from './links';
 
-const UNDOABLE = ['roadmap_item_moved', 'roadmap_item_updated'];
+const UNDOABLE = ['roadmap_item_moved', 'roadmap_item_updated', 'roadmap_item_lane_changed'];
 
 const date = z.iso.date();
 const snapshot = z.object({
@@ -105,15 +105,29 @@ export async function undoItemChange(
           fields,
           ipAddress
         )
-      : await updateItemFieldsOnly(
-          db,
-          actor,
-          programmeId,
-          event.entityId,
-          after.data.version,
-          fields,
-          ipAddress
-        );
+      : event.action === 'roadmap_item_lane_changed'
+        ? await changeLane(
+            db,
+            actor,
+            programmeId,
+            event.entityId,
+            after.data.version,
+            {
+              serviceAreaId: fields.serviceAreaId,
+              councilId: fields.councilId,
+              status: fields.status
+            },
+            ipAddress
+          )
+        : await updateItemFieldsOnly(
+            db,
+            actor,
+            programmeId,
+            event.entityId,
+            after.data.version,
+            fields,
+            ipAddress
+          );
   if (result.ok) return { ok: true, itemId: event.entityId, eventId: result.eventId };
   if (result.kind === 'gone')
     return { ok: false, message: `${before.data.title} has been deleted` };

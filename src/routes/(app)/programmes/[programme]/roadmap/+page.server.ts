@@ -4,12 +4,13 @@ import { LANE_GROUPINGS, type LaneGrouping } from '$lib/charts/timeline-layout';
 import { parseZoom } from '$lib/charts/timeline-scale';
 import { todayUtc } from '$lib/domain/dates';
 import { roleAllowsEdit } from '$lib/roles';
-import { milestoneSchema, moveSchema } from '$lib/schemas/roadmap';
+import { laneChange, milestoneSchema, moveSchema, relaneSchema } from '$lib/schemas/roadmap';
 import { requireProgramme } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import {
   addMilestone,
+  changeLane,
   deleteMilestone,
   findScenario,
   listScenarios,
@@ -27,6 +28,11 @@ function grouping(value: string | null): LaneGrouping {
   return (LANE_GROUPINGS as readonly string[]).includes(value ?? '')
     ? (value as LaneGrouping)
     : 'area';
+}
+
+function pageNumber(value: string | null): number {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
 }
 
 export const load: PageServerLoad = async ({ parent, url }) => {
@@ -61,6 +67,9 @@ export const load: PageServerLoad = async ({ parent, url }) => {
     today,
     undo,
     undone: url.searchParams.has('undone'),
+    print: url.searchParams.has('print'),
+    lanePage: pageNumber(url.searchParams.get('lanePage')),
+    allWarnings: url.searchParams.has('print') || url.searchParams.get('warnings') === 'all',
     milestone: url.searchParams.get('milestone')
   };
 };
@@ -68,7 +77,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 /** Keeps the viewer's scenario, zoom and lanes across a move or an undo. */
 function back(url: URL, slug: string, extra: Record<string, string>) {
   const query = new URLSearchParams();
-  for (const key of ['scenario', 'zoom', 'lanes']) {
+  for (const key of ['scenario', 'zoom', 'lanes', 'lanePage']) {
     const value = url.searchParams.get(key);
     if (value) query.set(key, value);
   }
@@ -100,6 +109,34 @@ export const actions: Actions = {
       errors: {},
       values: {}
     });
+  },
+
+  /** A bar dropped in another lane: its service area, new council or status changes. */
+  relane: async ({ request, params, locals, url, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const parsed = await parseForm(request, relaneSchema);
+    if (!parsed.ok) return parsed.failure;
+    const { itemId, version } = parsed.data;
+    const lane = laneChange(parsed.data);
+    if (!lane.ok) return failWith('lane', lane.message);
+    const result = await changeLane(
+      db(),
+      locals.user!,
+      programme.id,
+      itemId,
+      version,
+      lane.change,
+      getClientAddress()
+    );
+    if (result.ok) redirect(303, back(url, programme.slug, { undo: String(result.eventId) }));
+    if (result.kind === 'gone') return failWith('form', 'That item has been deleted', {}, 404);
+    if (result.kind === 'invalid') return failWith('lane', result.message);
+    return failWith(
+      'form',
+      `${result.current.title} has been changed by someone else since you loaded the page: it is shown as it is now`,
+      {},
+      409
+    );
   },
 
   /** One click puts back the last move or edit, if nobody has changed the item since. */

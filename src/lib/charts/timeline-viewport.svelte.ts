@@ -1,0 +1,73 @@
+import { flushSync } from 'svelte';
+import type { Viewport } from './timeline-layout';
+
+/** How far past the edges of the scroller bars are still drawn, so a scroll shows no gap. */
+const MARGIN_Y = 400;
+const MARGIN_X = 600;
+
+/**
+ * What of the timeline body is on screen, from the scroller's scroll position and size, so
+ * only that is drawn. Null until the browser has measured it (the server draws a bounded set
+ * of lanes instead) and while printing (everything is drawn).
+ */
+export class TimelineViewport {
+  view = $state<Viewport | null>(null);
+  printing = $state(false);
+
+  constructor(
+    private readonly labelWidth: number,
+    private readonly axisHeight: number
+  ) {}
+
+  #measure(el: HTMLElement) {
+    const top = el.scrollTop - this.axisHeight;
+    const left = el.scrollLeft - this.labelWidth;
+    this.view = {
+      top: top - MARGIN_Y,
+      bottom: top + el.clientHeight + MARGIN_Y,
+      left: left - MARGIN_X,
+      right: left + el.clientWidth + MARGIN_X
+    };
+  }
+
+  /** Follows the scroller's scrolling and resizing, and the browser's printing. */
+  attach(el: HTMLElement): () => void {
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        this.#measure(el);
+      });
+    };
+    const beforePrint = () => flushSync(() => (this.printing = true));
+    const afterPrint = () => (this.printing = false);
+    this.#measure(el);
+    el.addEventListener('scroll', schedule, { passive: true });
+    const observer = new ResizeObserver(schedule);
+    observer.observe(el);
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    return () => {
+      cancelAnimationFrame(frame);
+      el.removeEventListener('scroll', schedule);
+      observer.disconnect();
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+    };
+  }
+
+  /** Scrolls so a box of the body (its own coordinates) is in sight, clear of the sticky parts. */
+  reveal(el: HTMLElement, box: { x: number; y: number; width: number; height: number }) {
+    const room = el.clientHeight - this.axisHeight;
+    if (box.y < el.scrollTop + 8) el.scrollTop = Math.max(0, box.y - 8);
+    else if (box.y + box.height > el.scrollTop + room - 8) {
+      el.scrollTop = box.y + box.height - room + 8;
+    }
+    const across = el.clientWidth - this.labelWidth;
+    if (box.x < el.scrollLeft || box.x > el.scrollLeft + across - 40) {
+      el.scrollLeft = Math.max(0, box.x - 40);
+    }
+    this.#measure(el);
+  }
+}
