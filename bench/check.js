@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sameAtEverySize } from './support/stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (file) => JSON.parse(fs.readFileSync(path.join(root, 'bench', file), 'utf8'));
@@ -25,6 +26,25 @@ export function evaluateBudgets(budgets, latest) {
       ratio >= b.minRatioToTrivial
     );
     add(`${name}: p95 under ${b.maxP95Ms} ms`, b.maxP95Ms, p95, p95 < b.maxP95Ms);
+  }
+  // Statements per page load at every generated size (bench/support/queries.js): the same
+  // number at `small` and `large`, just after a change and on a repeat load.
+  if (budgets.queriesPerPage?.sameAtEverySize) {
+    const queries = latest.server?.queriesPerPage ?? {};
+    for (const name of b.pages) {
+      const bySize = queries[name];
+      const measured = bySize
+        ? Object.entries(bySize)
+            .map(([size, c]) => `${size} ${c.afterChange}/${c.repeat}`)
+            .join(', ')
+        : undefined;
+      add(
+        `${name}: SQL statements per load the same at every size`,
+        'equal',
+        measured,
+        bySize != null && sameAtEverySize(bySize)
+      );
+    }
   }
   // The engine's own CPU time: wall-clock time on a shared machine mostly measures the others.
   const checks = latest.checks?.evaluateChecksCpuMs?.median;

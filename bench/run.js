@@ -12,10 +12,14 @@
 //   5. runs bench/checks.js, bench/startup.js, bench/import.js and bench/timeline.js (the
 //      roadmap timeline in headless Chromium against dhtmlx-gantt and frappe-gantt) or, with
 //      --reuse, reads the results they last wrote, and folds them in.
-// SQL queries per page are not counted here: the integration suite asserts them per page at
-// two sizes (tests/integration/*: countQueries), which is cheaper and fails a build.
+//   6. SQL statements per page load at `small` and `large` (generated beside `large`), from a
+//      second server started with COUNT_SQL_QUERIES=1 (bench/support/queries.js).
 //
 // Usage: node bench/run.js [--no-build] [--reuse] [--rounds=3] [--seconds=5]
+//        [--pages=overview,readiness] [--queries-only] [--merge]
+// --pages measures only the pages named (by the start of their names) and --queries-only
+// skips the load test; either one (or --merge) updates those pages' figures in the existing
+// latest.json, each page marked with when it was measured, instead of replacing the file.
 // PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres (a database is created and dropped).
 import { execFileSync } from 'node:child_process';
@@ -28,14 +32,16 @@ import postgres from 'postgres';
 import { generate, SIZES } from './generate.js';
 import { readManifest, shippedBy } from './support/bundles.js';
 import { measure } from './support/load.js';
+import { queriesPerPage } from './support/queries.js';
 import { memoryOf, root, startApp, stopApp, waitForIdle } from './support/server.js';
-import { spread, summarise, table } from './support/stats.js';
+import { sameAtEverySize, spread, summarise, table } from './support/stats.js';
 import { timelineReport } from './support/timeline-report.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name, fallback) =>
   Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const textOption = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const ROUNDS = option('rounds', 3);
 const SECONDS = option('seconds', 5);
 const SIZE = 'large';
@@ -52,6 +58,15 @@ const PAGES = [
   { name: 'readiness (checks)', path: '/checks' },
   { name: 'roadmap', path: '/roadmap' }
 ];
+const wanted = textOption('pages')
+  ?.split(',')
+  .map((w) => w.trim().toLowerCase())
+  .filter(Boolean);
+const SELECTED = wanted
+  ? PAGES.filter((p) => wanted.some((w) => p.name.toLowerCase().startsWith(w)))
+  : PAGES;
+const QUERIES_ONLY = flag('queries-only');
+const MERGE = flag('merge') || QUERIES_ONLY || SELECTED.length < PAGES.length;
 
 function node(script, extra = []) {
   log(`node ${script} ${extra.join(' ')}`);
@@ -71,7 +86,25 @@ async function serverBenchmarks(databaseUrl) {
   const generateStart = Date.now();
   const programme = await generate(SIZE, { databaseUrl });
   const generateSeconds = (Date.now() - generateStart) / 1000;
-  log(`generated in ${generateSeconds.toFixed(1)} s; starting the app`);
+  log(`generated in ${generateSeconds.toFixed(1)} s`);
+  const measured = QUERIES_ONLY ? {} : await loadTest(databaseUrl, programme);
+  log('generating "small" beside it and counting SQL statements per page at both sizes');
+  const small = await generate('small', { databaseUrl });
+  // Every page, whichever were load-tested: counting is cheap.
+  const queries = await queriesPerPage(databaseUrl, PAGES, { small, [SIZE]: programme });
+  for (const [name, bySize] of Object.entries(queries))
+    log(`queries ${name}: ${JSON.stringify(bySize)}`);
+  return {
+    size: SIZE,
+    counts: SIZES[SIZE],
+    generateSeconds: Math.round(generateSeconds * 10) / 10,
+    ...measured,
+    queriesPerPage: queries
+  };
+}
+
+async function loadTest(databaseUrl, programme) {
+  log('starting the app for the load test');
   const app = await startApp(databaseUrl);
   const manifest = readManifest();
   const pid = app.child.pid;
@@ -84,7 +117,7 @@ async function serverBenchmarks(databaseUrl) {
     const base = `${app.base}/programmes/${programme.slug}`;
     const targets = [
       { name: 'trivial (/about)', url: `${app.base}/about` },
-      ...PAGES.map((p) => ({ name: p.name, url: `${base}${p.path}` }))
+      ...SELECTED.map((p) => ({ name: p.name, url: `${base}${p.path}` }))
     ];
     // One load of each page first: checks it answers 200 to the member, warms the server,
     // and gives what the page ships.
@@ -139,9 +172,6 @@ async function serverBenchmarks(databaseUrl) {
       ])
     );
     return {
-      size: SIZE,
-      counts: SIZES[SIZE],
-      generateSeconds: Math.round(generateSeconds * 10) / 10,
       connections: 10,
       rounds: ROUNDS,
       secondsPerRun: SECONDS,
@@ -191,16 +221,48 @@ async function main() {
   const imported = readResult('import');
   const timeline = readResult('timeline');
 
+  const date = new Date().toISOString();
+  if (MERGE) {
+    const previous = readResult('latest');
+    if (!previous) throw new Error('No bench/results/latest.json to update: run the full bench.');
+    const { pages = {}, queriesPerPage: queries, ...rest } = server;
+    for (const page of Object.values(pages)) page.measuredAt = date;
+    previous.server = {
+      ...previous.server,
+      ...(QUERIES_ONLY
+        ? {}
+        : {
+            ...rest,
+            requestsPerRun: { ...previous.server.requestsPerRun, ...rest.requestsPerRun }
+          }),
+      pages: { ...previous.server.pages, ...pages },
+      queriesPerPage: { ...previous.server.queriesPerPage, ...queries }
+    };
+    delete previous.queriesPerPage;
+    previous.partialUpdates = [
+      ...(previous.partialUpdates ?? []),
+      {
+        date,
+        pages: QUERIES_ONLY ? [] : Object.keys(pages),
+        queries: Object.keys(queries),
+        loadAverage: loadAfterServer
+      }
+    ];
+    fs.writeFileSync(
+      path.join(resultsDir, 'latest.json'),
+      `${JSON.stringify(previous, null, 2)}\n`
+    );
+    console.log(`\n${report(previous)}\n\nUpdated in bench/results/latest.json`);
+    return;
+  }
+
   const latest = {
-    date: new Date().toISOString(),
+    date,
     node: process.version,
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown' },
     loadAverage: { atStart: loadAtStart, afterServer: loadAfterServer, atEnd: load() },
     durationSeconds: Math.round((Date.now() - started) / 1000),
     server,
-    queriesPerPage:
-      'Not counted in this run: asserted per page at two sizes by the integration suite ' +
-      '(countQueries in tests/integration/{contracts,systems-list,runway,roadmap,checks-readiness,export}.test.ts).',
     checks: checks && {
       date: checks.date,
       size: checks.size,
@@ -245,6 +307,21 @@ export function report(latest) {
     ),
     `Peak server RSS under load: ${s.serverPeakRssMb} MB. Generating "${s.size}": ${s.generateSeconds} s.`
   ];
+  const q = s.queriesPerPage ?? {};
+  if (Object.keys(q).length) {
+    const sizes = Object.keys(Object.values(q)[0]);
+    lines.push(
+      'SQL statements per page load (just after a change / a repeat load):',
+      table(
+        ['page', ...sizes, 'same at every size'],
+        Object.entries(q).map(([name, bySize]) => [
+          name,
+          ...sizes.map((size) => `${bySize[size].afterChange} / ${bySize[size].repeat}`),
+          sameAtEverySize(bySize) ? 'yes' : 'NO'
+        ])
+      )
+    );
+  }
   const c = latest.checks;
   if (c) {
     lines.push(

@@ -5,6 +5,7 @@ import { log } from '$lib/server/log';
 import { loggablePath, requestLog } from '$lib/server/request-log';
 import { securityHeaders } from '$lib/server/security-headers';
 import { refuseNulInAddress } from '$lib/server/url-guard';
+import { countSqlQueries } from '$lib/server/db/query-count';
 import { startApp } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -13,6 +14,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = sequence(
   requestLog,
+  countSqlQueries,
   securityHeaders,
   refuseNulInAddress,
   authenticate,

@@ -26,14 +26,15 @@ export function freePort() {
  * The app on PostgreSQL (`databaseUrl`), with no demo seed, answering 200 on /healthz.
  * Same environment as the reliability suite's `startServer`.
  */
-export async function startApp(databaseUrl, { timeoutMs = 180_000 } = {}) {
+export async function startApp(databaseUrl, { timeoutMs = 180_000, env: extra = {} } = {}) {
   const port = await freePort();
   const env = {
     ...process.env,
     PORT: String(port),
     ORIGIN: `http://localhost:${port}`,
     SEED_DEMO: 'false',
-    DATABASE_URL: databaseUrl
+    DATABASE_URL: databaseUrl,
+    ...extra
   };
   const child = spawn(process.execPath, [startScript], {
     cwd: root,

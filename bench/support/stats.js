@@ -37,3 +37,9 @@ export function table(header, rows) {
 
 /** "median (min–max)" */
 export const spread = (s, unit = '') => `${s.median}${unit} (${s.min}–${s.max})`;
+
+/** Whether a page sends the same number of statements at every size, after a change and on a repeat. */
+export const sameAtEverySize = (bySize) =>
+  ['afterChange', 'repeat'].every(
+    (k) => new Set(Object.values(bySize).map((c) => c[k])).size === 1
+  );

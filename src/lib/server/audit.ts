@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from './db';
 import { auditEvents } from './db/schema';
+import { bumpRevision } from './revisions';
 
 export interface AuditEventInput {
   userId?: string | null;
@@ -16,7 +17,8 @@ export interface AuditEventInput {
 
 /**
  * Call inside the transaction that makes the change, so the event and the change land together.
- * Returns the event's id (an undo link points at it).
+ * It also raises the programme's revision (see `revisions.ts`), which tells caches of derived
+ * figures that the programme changed. Returns the event's id (an undo link points at it).
  */
 export async function recordAudit(
   db: DatabaseOrTransaction,
@@ -36,5 +38,6 @@ export async function recordAudit(
       ipAddress: event.ipAddress ?? null
     })
     .returning({ id: auditEvents.id });
+  if (event.programmeId) await bumpRevision(db, event.programmeId);
   return row!.id;
 }

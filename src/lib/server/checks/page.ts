@@ -1,13 +1,8 @@
 import type { CheckResult } from '$lib/domain/checks';
 import type { IsoDate } from '$lib/domain/dates';
-import type { DatabaseOrTransaction } from '../db';
-import {
-  ensureDailySnapshot,
-  evaluateProgramme,
-  hasDailySnapshot,
-  listTrend,
-  type TrendPoint
-} from './readiness';
+import type { Database } from '../db';
+import { cachedReadiness } from './cache';
+import { ensureDailySnapshot, hasDailySnapshot, listTrend, type TrendPoint } from './readiness';
 import type { ProgrammeForChecks } from './snapshot';
 
 /** A result for the list: its findings counted, not sent (a big programme has thousands). */
@@ -18,13 +13,13 @@ export type CheckListItem = Omit<CheckResult, 'findings'> & { findingCount: numb
  * day — the day's automatic snapshot, added to the trend without reading it back.
  */
 export async function readinessPage(
-  db: DatabaseOrTransaction,
+  db: Database,
   programme: ProgrammeForChecks,
   today: IsoDate,
   now = new Date()
 ) {
   const [report, trend] = await Promise.all([
-    evaluateProgramme(db, programme, today),
+    cachedReadiness(db, programme, today),
     listTrend(db, programme.id)
   ]);
   const points: TrendPoint[] = [...trend];

@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import { migrationsFolder, MIGRATION_LOCK_KEY } from './migrate';
 import { openPgliteFolder } from './pglite-folder';
+import { countingEnabled, queryCounter } from './query-count';
 import type { Database, DatabaseHandle } from './types';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -37,11 +38,14 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   return handle;
 }
 
+/** Counts statements per request only when the benchmark asks for it (query-count.ts). */
+const driverLogger = () => (countingEnabled() ? queryCounter : false);
+
 async function connectPglite(dataDir: string, log?: (m: string) => void): Promise<DatabaseHandle> {
   if (dataDir === 'memory://') {
     const client = await PGlite.create();
     return {
-      db: drizzlePglite({ client, schema }) as unknown as Database,
+      db: drizzlePglite({ client, schema, logger: driverLogger() }) as unknown as Database,
       driver: 'pglite',
       location: 'memory',
       close: () => client.close()
@@ -50,7 +54,11 @@ async function connectPglite(dataDir: string, log?: (m: string) => void): Promis
   const opened = await openPgliteFolder(dataDir, { log });
   let closed = false;
   return {
-    db: drizzlePglite({ client: opened.client, schema }) as unknown as Database,
+    db: drizzlePglite({
+      client: opened.client,
+      schema,
+      logger: driverLogger()
+    }) as unknown as Database,
     driver: 'pglite',
     location: opened.folder,
     async close() {
@@ -78,7 +86,7 @@ function connectPostgres(url: string, max: number): DatabaseHandle {
   });
   const parsed = new URL(url);
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Database,
+    db: drizzlePostgres({ client, schema, logger: driverLogger() }) as unknown as Database,
     driver: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     close: () => client.end({ timeout: 5 })

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
 
@@ -36,15 +36,17 @@ export async function systemsMatrix(
       .from(serviceAreas)
       .where(eq(serviceAreas.programmeId, programmeId))
       .orderBy(asc(serviceAreas.category), asc(serviceAreas.name)),
+    // One row per council and service area with its distinct products (a system's product,
+    // else its name), not one per system: a large programme has thousands of systems.
     db
       .select({
         councilId: systems.councilId,
         serviceAreaId: systems.serviceAreaId,
-        name: systems.name,
-        product: systems.product
+        products: sql<string[]>`array_agg(distinct coalesce(${systems.product}, ${systems.name}))`
       })
       .from(systems)
       .where(eq(systems.programmeId, programmeId))
+      .groupBy(systems.councilId, systems.serviceAreaId)
   ]);
 
   const withSystems = new Set(systemRows.map((s) => s.councilId));
@@ -64,7 +66,7 @@ export async function systemsMatrix(
         key,
         columns.map(() => new Set<string>())
       );
-    grid.get(key)![i]!.add(s.product ?? s.name);
+    for (const product of s.products) grid.get(key)![i]!.add(product);
   }
 
   const row = (serviceArea: MatrixRow['serviceArea'], key: string): MatrixRow => {

@@ -1,4 +1,5 @@
 import {
+  bigint,
   check,
   date,
   index,
@@ -51,6 +52,19 @@ export const programmes = pgTable(
     check('programmes_stabilisation_range', sql`${t.stabilisationMonths} between 0 and 60`)
   ]
 );
+
+/**
+ * A counter raised in the same transaction as every audited change in the programme
+ * (`recordAudit`): caches of derived figures (the readiness checks) compare it with the value
+ * they were computed at. A row of its own, so it never takes the programme row's lock or
+ * touches its optimistic-locking version.
+ */
+export const programmeRevisions = pgTable('programme_revisions', {
+  programmeId: uuid('programme_id')
+    .primaryKey()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0)
+});
 
 export const programmeMembers = pgTable(
   'programme_members',

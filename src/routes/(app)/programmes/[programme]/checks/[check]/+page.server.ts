@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { CHECK_IDS } from '$lib/domain/checks';
 import { todayUtc } from '$lib/domain/dates';
-import { evaluateProgramme } from '$lib/server/checks/readiness';
+import { cachedReadiness } from '$lib/server/checks/cache';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
   const { programme } = await parent();
   if (!(CHECK_IDS as readonly string[]).includes(params.check)) error(404, 'Not found');
   const today = todayUtc();
-  const { results } = await evaluateProgramme(db(), programme, today);
+  const { results } = await cachedReadiness(db(), programme, today);
   const result = results.find((r) => r.id === params.check)!;
   const pages = Math.max(1, Math.ceil(result.findings.length / PAGE_SIZE));
   const pageNumber = Math.min(pages, Math.max(1, Number(url.searchParams.get('page')) || 1));

@@ -1,7 +1,7 @@
 import { todayUtc } from '$lib/domain/dates';
 import { checksTable } from '$lib/domain/checks/export';
 import { requireProgramme } from '$lib/server/access';
-import { evaluateProgramme } from '$lib/server/checks/readiness';
+import { cachedReadiness } from '$lib/server/checks/cache';
 import { db } from '$lib/server/db';
 import { exportFormat, tableDownload } from '$lib/server/export';
 import type { RequestHandler } from './$types';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
   const programme = await requireProgramme(locals.user, params.programme);
   const today = todayUtc();
-  const { results, readiness } = await evaluateProgramme(db(), programme, today);
+  const { results, readiness } = await cachedReadiness(db(), programme, today);
   return tableDownload(
     checksTable(results, readiness, today),
     exportFormat(url.searchParams),
