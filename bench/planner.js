@@ -9,7 +9,9 @@
 // first, each as early as capacity allows, contracts ignored) in the same run, and reports both
 // plans' cost figures and how much lower the proposal's is. Writes bench/results/planner.json.
 //
-// Usage: node bench/planner.js [--runs=N]   (or BENCH_RUNS=N; default 15)
+// Usage: node bench/planner.js [--runs=N] [--fold]   (or BENCH_RUNS=N; default 15)
+// --fold also writes the figures into bench/results/latest.json (as `npm run bench` does),
+// without re-running the other benchmarks.
 // The planner is TypeScript: esbuild (installed with Vite) bundles it to bench/tmp first.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,6 +140,20 @@ function time(fn, runs) {
   return { result, wallMs: summarise(wall, 1), cpuMs: summarise(cpu, 1) };
 }
 
+/** The part of the result bench/results/latest.json keeps. */
+export function plannerForLatest(summary) {
+  return {
+    date: summary.date,
+    size: summary.size,
+    proposeMs: summary.proposeMs,
+    proposeCpuMs: summary.proposeCpuMs,
+    naiveMs: summary.naiveMs,
+    proposed: summary.proposed,
+    naive: summary.naive,
+    lowerByPercent: summary.lowerByPercent
+  };
+}
+
 const lowerBy = (ours, theirs) =>
   theirs === 0 ? (ours === 0 ? 0 : -100) : Math.round(((theirs - ours) / theirs) * 1000) / 10;
 
@@ -182,6 +198,13 @@ async function main() {
     );
   }
   console.log(`written to ${path.relative(root, resultsFile)}`);
+  const latestFile = path.join(root, 'bench', 'results', 'latest.json');
+  if (process.argv.includes('--fold') && fs.existsSync(latestFile)) {
+    const latest = JSON.parse(fs.readFileSync(latestFile, 'utf8'));
+    latest.planner = plannerForLatest(summary);
+    fs.writeFileSync(latestFile, `${JSON.stringify(latest, null, 2)}\n`);
+    console.log(`folded into ${path.relative(root, latestFile)}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
