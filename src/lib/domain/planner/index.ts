@@ -3,3 +3,4 @@ export * from './types';
 export * from './inputs';
 export { contractCost, planCost, areaTargets, CUTOVER_MONTHS, UNREACHED_PENALTY } from './cost';
 export { proposeRoadmap, naiveSchedule, topologicalOrder } from './propose';
+export { bindingText, UNPLACED_TEXT } from './describe';

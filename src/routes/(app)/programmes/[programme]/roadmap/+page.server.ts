@@ -61,7 +61,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
     today,
     undo,
     undone: url.searchParams.has('undone'),
-    milestone: url.searchParams.get('milestone')
+    milestone: url.searchParams.get('milestone'),
+    proposed: url.searchParams.has('proposed')
   };
 };
 
