@@ -13,6 +13,8 @@ export function bindingText(
       return 'starts as early as allowed, after the stabilisation window';
     case 'dependency':
       return `waits for ${areas.get(item.boundBy ?? '')?.name ?? 'a redesign it depends on'} to finish`;
+    case 'dependents':
+      return `starts early: ${areas.get(item.boundBy ?? '')?.name ?? 'another redesign'} waits for it`;
     case 'capacity':
       return item.boundBy
         ? `capacity is full in ${quarterLabel(item.boundBy)}; its best go-live was ${monthLabel(item.targetGoLive)}`

@@ -39,6 +39,8 @@ export interface Prepared {
   capacity: number[];
   /** Quarter indices an item touches, by start and length (memoised). */
   touched: (start: number, length: number) => number[];
+  /** For each area others depend on, the first of them by name. */
+  waitedBy: Map<string, string>;
 }
 
 /**
@@ -96,7 +98,14 @@ export function prepare(input: PlannerInput): Prepared {
   for (let q = firstQuarter; q * 3 <= lastStart + longest; q++) {
     capacity.push(capacityOf(firstOfMonthIndex(q * 3)));
   }
-  return { input, earliest, lastStart, areas, firstQuarter, capacity, touched };
+  const waitedBy = new Map<string, string>();
+  const byName = [...input.areas].sort(
+    (x, y) => x.name.localeCompare(y.name) || (x.id < y.id ? -1 : 1)
+  );
+  for (const area of byName) {
+    for (const before of area.dependsOn) if (!waitedBy.has(before)) waitedBy.set(before, area.id);
+  }
+  return { input, earliest, lastStart, areas, firstQuarter, capacity, touched, waitedBy };
 }
 
 export interface SerialResult {
@@ -168,12 +177,19 @@ export function placeInOrder(
       boundBy: null,
       targetGoLive: firstOfMonthIndex(a.target)
     };
+    const waiting = p.waitedBy.get(id);
     if (chosen === p.earliest + a.best) {
       item.binding =
         a.best > 0 && a.area.contracts.length > 0 ? 'contract-window' : 'earliest-start';
     } else if (chosen === lower && boundBy) {
       item.binding = 'dependency';
       item.boundBy = boundBy;
+    } else if (first && chosen === lower && waiting) {
+      // Started early on purpose: what waits for it would otherwise start late.
+      item.binding = 'dependents';
+      item.boundBy = waiting;
+    } else if (first && chosen === lower) {
+      item.binding = 'earliest-start';
     } else if (full !== undefined) {
       item.boundBy = firstOfMonthIndex(full * 3);
     } else if (boundBy) {

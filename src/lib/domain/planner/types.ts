@@ -43,7 +43,10 @@ export interface PlacedItem {
   areaId: string;
   schedule: Schedule;
   binding: BindingConstraint;
-  /** The predecessor area (dependency) or the full quarter's start (capacity), if any. */
+  /**
+   * The predecessor area (dependency), an area waiting for it (dependents) or the full
+   * quarter's start (capacity), if any.
+   */
   boundBy: string | null;
   /** The go-live the contracts alone would choose. */
   targetGoLive: IsoDate;

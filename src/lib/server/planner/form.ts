@@ -110,5 +110,15 @@ export function readPlannerForm(
         dependsOn: [...(dependsOn.get(a.id) ?? [])].filter((id) => !excluded.includes(id)).sort()
       };
     });
-  return { input: { settings, capacityByYear, areas }, excluded, errors };
+  // Only the settings the planner uses: the fingerprint of the input must not see the rest.
+  const { vestingDate, horizonYears, capacity: defaultCapacity, stabilisationMonths } = settings;
+  return {
+    input: {
+      settings: { vestingDate, horizonYears, capacity: defaultCapacity, stabilisationMonths },
+      capacityByYear,
+      areas
+    },
+    excluded,
+    errors
+  };
 }
