@@ -37,7 +37,8 @@ export interface PlannerInput {
 }
 
 /** What decided where an item sits. */
-export type BindingConstraint = 'contract-window' | 'earliest-start' | 'dependency' | 'capacity';
+export type BindingConstraint =
+  'contract-window' | 'earliest-start' | 'dependency' | 'dependents' | 'capacity';
 
 export interface PlacedItem {
   areaId: string;
