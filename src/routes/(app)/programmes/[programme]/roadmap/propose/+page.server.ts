@@ -14,6 +14,7 @@ import {
   readPlannerForm
 } from '$lib/server/planner';
 import { findScenario, loadRoadmap } from '$lib/server/roadmap';
+import { FIELD } from '$lib/schemas/planner';
 import type { Actions, PageServerLoad } from './$types';
 
 type Programme = Awaited<ReturnType<typeof requireProgramme>>;
@@ -73,7 +74,11 @@ export const load: PageServerLoad = async ({ parent, url }) => {
         year,
         value: read.input.capacityByYear[year] ?? settings.capacity
       })),
-      query: url.search
+      changed: url.searchParams.has(FIELD.planned),
+      // Kept on the accept form's address, so a refused accept redraws the same choices.
+      query: new URLSearchParams(
+        [...url.searchParams].filter(([key]) => !key.startsWith('/'))
+      ).toString()
     },
     view: proposalView(read.input, proposal, naive, roadmap, today, (id) => `${base}/items/${id}`)
   };
