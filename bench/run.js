@@ -9,9 +9,10 @@
 //      ratio to it (absolute times on a shared machine are noise; ratios compare);
 //   4. peak server RSS (VmHWM from /proc) over the load test, and the JavaScript and CSS each
 //      page ships, gzipped (from the build's client manifest);
-//   5. runs bench/checks.js, bench/startup.js, bench/import.js and bench/timeline.js (the
-//      roadmap timeline in headless Chromium against dhtmlx-gantt and frappe-gantt) or, with
-//      --reuse, reads the results they last wrote, and folds them in.
+//   5. runs bench/checks.js, bench/startup.js, bench/import.js, bench/timeline.js (the
+//      roadmap timeline in headless Chromium against dhtmlx-gantt and frappe-gantt) and
+//      bench/planner.js (the planner against a naive plan) or, with --reuse, reads the results
+//      they last wrote, and folds them in.
 //   6. SQL statements per page load at `small` and `large` (generated beside `large`), from a
 //      second server started with COUNT_SQL_QUERIES=1 (bench/support/queries.js).
 //
@@ -30,6 +31,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { generate, SIZES } from './generate.js';
+import { plannerForLatest } from './planner.js';
 import { readManifest, shippedBy } from './support/bundles.js';
 import { measure } from './support/load.js';
 import { queriesPerPage } from './support/queries.js';
@@ -215,11 +217,13 @@ async function main() {
     node('import.js');
     execFileSync('bash', [path.join(root, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
     node('timeline.js', ['--runs=3']);
+    node('planner.js', ['--runs=15']);
   }
   const checks = readResult('checks');
   const startup = readResult('startup');
   const imported = readResult('import');
   const timeline = readResult('timeline');
+  const planner = readResult('planner');
 
   const date = new Date().toISOString();
   if (MERGE) {
@@ -281,7 +285,8 @@ async function main() {
       loadAverage: imported.loadAverage,
       results: imported.results
     },
-    timeline
+    timeline,
+    planner: planner && plannerForLatest(planner)
   };
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
@@ -339,6 +344,12 @@ export function report(latest) {
     );
   }
   if (latest.timeline) lines.push(timelineReport(latest.timeline));
+  const pl = latest.planner;
+  if (pl) {
+    lines.push(
+      `Planner (${pl.size.areas} areas, ${pl.size.contracts} contracts, capacity ${pl.size.capacity}, ${pl.size.horizonYears} years): ${spread(pl.proposeMs, ' ms')} to propose; cost ${pl.proposed.total} vs ${pl.naive.total} for the naive priority-order plan (${pl.lowerByPercent.total}% lower).`
+    );
+  }
   lines.push(
     `Load average: ${latest.loadAverage.atStart.join(', ')} at start, ${latest.loadAverage.atEnd.join(', ')} at end (${latest.machine.cpus} cores); ${latest.durationSeconds} s in all.`
   );

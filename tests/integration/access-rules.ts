@@ -17,6 +17,7 @@ import {
 } from '$lib/server/db/schema';
 import type { Database } from '$lib/server/db/types';
 import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/access';
+import { acceptForm } from './factories/planner';
 
 /**
  * Who may do what: every route and every form action × every kind of person. A route or
@@ -620,6 +621,13 @@ export const ROUTES: Record<string, RouteRule> = {
           return { milestoneId: row!.id, version: '1' };
         }
       }
+    }
+  },
+  '/(app)/programmes/[programme]/roadmap/propose': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/propose`,
+    get: members,
+    actions: {
+      accept: { rule: editors, payload: (f, _actor, db) => acceptForm(db, f.programmeSlug) }
     }
   },
   '/(app)/programmes/[programme]/roadmap/items/new': {

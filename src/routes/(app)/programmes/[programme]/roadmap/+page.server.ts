@@ -70,7 +70,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
     print: url.searchParams.has('print'),
     lanePage: pageNumber(url.searchParams.get('lanePage')),
     allWarnings: url.searchParams.has('print') || url.searchParams.get('warnings') === 'all',
-    milestone: url.searchParams.get('milestone')
+    milestone: url.searchParams.get('milestone'),
+    proposed: url.searchParams.has('proposed')
   };
 };
 
