@@ -129,7 +129,5 @@ export const baselineDependencies = pgTable(
     predecessorLineageId: uuid('predecessor_lineage_id').notNull(),
     successorLineageId: uuid('successor_lineage_id').notNull()
   },
-  (t) => [
-    primaryKey({ columns: [t.approvalId, t.predecessorLineageId, t.successorLineageId] })
-  ]
+  (t) => [primaryKey({ columns: [t.approvalId, t.predecessorLineageId, t.successorLineageId] })]
 );
