@@ -9,6 +9,7 @@ import { moveItem } from '$lib/server/roadmap';
 import {
   auditEvents,
   calendarFeeds,
+  comments,
   programmes,
   roadmapMilestones,
   savingsLines,
@@ -693,6 +694,59 @@ export const ROUTES: Record<string, RouteRule> = {
       makeCurrent: { rule: editors, payload: (f) => ({ scenarioId: f.scenarioId, version: '1' }) }
     }
   },
+  '/(app)/programmes/[programme]/roadmap/approvals': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/approvals`,
+    get: members,
+    actions: {
+      approve: {
+        rule: ownersOnly,
+        payload: (f) => ({
+          scenarioId: f.scenarioId,
+          approvedBy: 'the shadow executive',
+          'approvedOn-day': '14',
+          'approvedOn-month': '2',
+          'approvedOn-year': '2028'
+        })
+      }
+    }
+  },
+  '/(app)/programmes/[programme]/roadmap/approvals/[approval]': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/approvals/${f.approvalId}`,
+    get: members
+  },
+  '/(app)/programmes/[programme]/questions': {
+    path: (f) => `/programmes/${f.programmeSlug}/questions`,
+    get: members,
+    actions: {
+      // Any member may comment and edit their own comments; editors resolve and reopen.
+      add: {
+        rule: members,
+        payload: (f) => ({ targetKind: 'contract', targetId: f.contractId, body: 'Why extend?' })
+      },
+      edit: {
+        rule: members,
+        payload: async (f, actor, db) => ({
+          commentId: await insertComment(db, f, actor === 'anonymous' ? null : f.users[actor].id),
+          version: '1',
+          body: 'Changed my mind'
+        })
+      },
+      resolve: {
+        rule: editors,
+        payload: async (f, _actor, db) => ({
+          commentId: await insertComment(db, f, f.users.viewer.id),
+          version: '1'
+        })
+      },
+      reopen: {
+        rule: editors,
+        payload: async (f, _actor, db) => ({
+          commentId: await insertComment(db, f, f.users.viewer.id, new Date()),
+          version: '1'
+        })
+      }
+    }
+  },
   '/(app)/programmes/[programme]/members': {
     path: (f) => `/programmes/${f.programmeSlug}/members`,
     get: members,
@@ -706,6 +760,27 @@ export const ROUTES: Record<string, RouteRule> = {
     }
   }
 };
+
+/** A thread on the fixture contract by `authorId`, resolved when `resolvedAt` is given. */
+async function insertComment(
+  db: Database,
+  f: AccessFixtures,
+  authorId: string | null,
+  resolvedAt: Date | null = null
+): Promise<string> {
+  const [row] = await db
+    .insert(comments)
+    .values({
+      programmeId: await programmeIdOf(db, f),
+      targetKind: 'contract',
+      targetId: f.contractId,
+      authorId,
+      body: 'Is this needed?',
+      resolvedAt
+    })
+    .returning({ id: comments.id });
+  return row!.id;
+}
 
 async function programmeIdOf(db: Database, f: AccessFixtures): Promise<string> {
   const [programme] = await db

@@ -8,6 +8,7 @@ import {
   programmeMembers,
   pendingImports,
   programmes,
+  roadmapApprovals,
   roadmapItems,
   roadmapScenarios,
   securityControls,
@@ -50,6 +51,8 @@ export interface AccessFixtures {
   securityControlId: string;
   /** A live share link to that scenario's present view. */
   shareToken: string;
+  /** An approval of that scenario (its baseline is empty). */
+  approvalId: string;
   users: Record<Exclude<Actor, 'anonymous'> | 'spare', { id: string; email: string }>;
   cookieFor(actor: Actor): Promise<string | undefined>;
 }
@@ -182,10 +185,23 @@ export async function createAccessFixtures(db: Database): Promise<AccessFixtures
     tokenHash: sessionIdFromToken(shareToken),
     expiresOn: '2099-12-31'
   });
+  const [approval] = await db
+    .insert(roadmapApprovals)
+    .values({
+      programmeId: main!.id,
+      scenarioId: scenario!.id,
+      scenarioName: 'Matrix plan',
+      approvedBy: 'the matrix board',
+      approvedOn: '2027-01-15',
+      verdict: 'not-enough-data',
+      checkResults: []
+    })
+    .returning({ id: roadmapApprovals.id });
   return {
     shareToken,
     programmeSlug: 'matrix',
     securityControlId: control!.id,
+    approvalId: approval!.id,
     pendingImportId: pending!.id,
     committedImportId: committed!.id,
     calendarToken,

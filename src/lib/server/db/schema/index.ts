@@ -7,3 +7,4 @@ export * from './checks';
 export * from './imports';
 export * from './roadmap';
 export * from './sharing';
+export * from './review';

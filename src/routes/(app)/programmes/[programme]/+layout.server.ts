@@ -15,6 +15,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       { href: `${base}/systems`, label: 'Systems' },
       { href: `${base}/contracts`, label: 'Contracts' },
       { href: `${base}/roadmap`, label: 'Roadmap' },
+      { href: `${base}/questions`, label: 'Open questions' },
       ...(editor ? [{ href: `${base}/import`, label: 'Import' }] : []),
       { href: `${base}/export`, label: 'Export' },
       { href: `${base}/members`, label: 'Members' },

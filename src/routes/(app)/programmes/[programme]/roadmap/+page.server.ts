@@ -20,6 +20,14 @@ import {
   undoItemChange,
   undoOffer
 } from '$lib/server/roadmap';
+import {
+  compareWithBaseline,
+  findApproval,
+  ghostsFor,
+  listApprovals,
+  listThreads,
+  loadBaseline
+} from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
@@ -54,7 +62,18 @@ export const load: PageServerLoad = async ({ parent, url }) => {
       ? undoOffer(db(), programme.id, undoId)
       : null
   ]);
+  const review = await baselineReview(
+    url.searchParams.get('baseline'),
+    programme.id,
+    roadmap,
+    lanes
+  );
+  const threads = scenario
+    ? await listThreads(db(), programme.id, { kind: 'scenario', id: scenario.id })
+    : [];
   return {
+    ...review,
+    threads,
     scenario: scenario && {
       id: scenario.id,
       name: scenario.name,
@@ -75,10 +94,44 @@ export const load: PageServerLoad = async ({ parent, url }) => {
   };
 };
 
+/** The approvals to pick from and, when one is picked, the plan against it. */
+async function baselineReview(
+  asked: string | null,
+  programmeId: string,
+  roadmap: Awaited<ReturnType<typeof loadRoadmap>> | null,
+  lanes: LaneGrouping
+) {
+  const [approvals, approval] = await Promise.all([
+    listApprovals(db(), programmeId),
+    uuid.safeParse(asked).success ? findApproval(db(), programmeId, asked!) : null
+  ]);
+  if (asked && !approval) error(404, 'Not found');
+  const baseline = approval ? await loadBaseline(db(), approval) : null;
+  const comparison = baseline ? compareWithBaseline(baseline, roadmap) : null;
+  return {
+    approvals: approvals.map((a) => ({
+      id: a.id,
+      approvedBy: a.approvedBy,
+      approvedOn: a.approvedOn,
+      scenarioName: a.scenarioName
+    })),
+    baseline:
+      approval && comparison
+        ? {
+            id: approval.id,
+            approvedBy: approval.approvedBy,
+            approvedOn: approval.approvedOn,
+            sentences: comparison.sentences
+          }
+        : null,
+    ghosts: baseline && comparison ? ghostsFor(baseline, comparison, lanes) : undefined
+  };
+}
+
 /** Keeps the viewer's scenario, zoom and lanes across a move or an undo. */
 function back(url: URL, slug: string, extra: Record<string, string>) {
   const query = new URLSearchParams();
-  for (const key of ['scenario', 'zoom', 'lanes', 'lanePage']) {
+  for (const key of ['scenario', 'zoom', 'lanes', 'lanePage', 'baseline']) {
     const value = url.searchParams.get(key);
     if (value) query.set(key, value);
   }

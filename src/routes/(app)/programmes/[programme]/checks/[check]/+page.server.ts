@@ -3,6 +3,7 @@ import { CHECK_IDS } from '$lib/domain/checks';
 import { todayUtc } from '$lib/domain/dates';
 import { cachedReadiness } from '$lib/server/checks/cache';
 import { db } from '$lib/server/db';
+import { listThreads } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 
 /** Findings shown per page: a big programme can have thousands. */
@@ -12,7 +13,10 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
   const { programme } = await parent();
   if (!(CHECK_IDS as readonly string[]).includes(params.check)) error(404, 'Not found');
   const today = todayUtc();
-  const { results } = await cachedReadiness(db(), programme, today);
+  const [{ results }, threads] = await Promise.all([
+    cachedReadiness(db(), programme, today),
+    listThreads(db(), programme.id, { kind: 'check', id: params.check })
+  ]);
   const result = results.find((r) => r.id === params.check)!;
   const pages = Math.max(1, Math.ceil(result.findings.length / PAGE_SIZE));
   const pageNumber = Math.min(pages, Math.max(1, Number(url.searchParams.get('page')) || 1));
@@ -24,6 +28,7 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
     findingCount: result.findings.length,
     pageNumber,
     pages,
-    today
+    today,
+    threads
   };
 };

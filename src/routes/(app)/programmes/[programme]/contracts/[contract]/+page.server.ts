@@ -7,6 +7,7 @@ import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
 import { parseContractForm } from '$lib/server/contracts/form';
 import { contractFormOptions, findContract } from '$lib/server/contracts/queries';
 import { updateContract } from '$lib/server/contracts/writes';
+import { listThreads } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
@@ -17,7 +18,11 @@ export const load: PageServerLoad = async ({ parent, params }) => {
     ? await findContract(db(), programme.id, params.contract)
     : null;
   if (!contract) error(404, 'Not found');
-  return { contract, ...(await contractFormOptions(db(), programme.id)) };
+  const [options, threads] = await Promise.all([
+    contractFormOptions(db(), programme.id),
+    listThreads(db(), programme.id, { kind: 'contract', id: contract.id })
+  ]);
+  return { contract, ...options, threads };
 };
 
 export const actions: Actions = {

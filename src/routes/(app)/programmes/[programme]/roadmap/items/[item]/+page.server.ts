@@ -14,6 +14,7 @@ import {
   undoOffer,
   updateItem
 } from '$lib/server/roadmap';
+import { listThreads } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
@@ -24,9 +25,10 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
     ? await findItem(db(), programme.id, params.item)
     : null;
   if (!item) error(404, 'Not found');
-  const [scenario, options] = await Promise.all([
+  const [scenario, options, threads] = await Promise.all([
     findScenario(db(), programme.id, item.scenarioId),
-    itemFormOptions(db(), programme.id)
+    itemFormOptions(db(), programme.id),
+    listThreads(db(), programme.id, { kind: 'roadmap_item', id: item.id })
   ]);
   const roadmap = await loadRoadmap(db(), programme, scenario!);
   const links = roadmap.items.find((i) => i.id === item.id)!;
@@ -49,6 +51,7 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
       .map((i) => ({ id: i.id, name: i.title })),
     links: { dependsOn, contractIds: links.contractIds, systemIds: links.systemIds },
     warnings: evaluateRoadmap(roadmap.plan).filter((w) => w.itemIds.includes(item.id)),
+    threads,
     saved: saved === 'added' || saved === 'changed' ? saved : null
   };
 };

@@ -1,0 +1,3 @@
+export * from './baseline-diff';
+export * from './describe';
+export * from './comment-text';

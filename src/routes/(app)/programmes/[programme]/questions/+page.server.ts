@@ -1,0 +1,112 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { addCommentSchema, editCommentSchema, resolveSchema } from '$lib/schemas/review';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { failWith, parseForm, readFormFields } from '$lib/server/forms';
+import {
+  addComment,
+  editComment,
+  listOpenQuestions,
+  setThreadResolved,
+  type CommentResult
+} from '$lib/server/review';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+  const { programme } = await parent();
+  return { questions: await listOpenQuestions(db(), programme) };
+};
+
+/**
+ * Where to send the browser after a comment: the page it came from, if that is a page of this
+ * programme (never another site), else this list.
+ */
+function returnPath(fields: Record<string, string> | null, slug: string): string {
+  const fallback = `/programmes/${slug}/questions`;
+  const asked = fields?.returnTo ?? '';
+  if (!asked.startsWith('/') || asked.startsWith('//') || asked.includes('\\')) return fallback;
+  const url = new URL(asked, 'http://local.invalid');
+  const base = `/programmes/${slug}`;
+  if (url.origin !== 'http://local.invalid') return fallback;
+  if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return fallback;
+  return `${url.pathname}${url.search}#comments`;
+}
+
+/** The form is read twice (for its return address and by the schema): a clone each time. */
+async function read<S extends z.ZodType>(request: Request, schema: S) {
+  const fields = await readFormFields(request.clone());
+  const parsed = await parseForm(request, schema);
+  return { fields, parsed };
+}
+
+function outcome(result: CommentResult, to: string) {
+  if (result.ok) redirect(303, to);
+  return failWith(
+    result.field === 'form' ? 'body' : result.field,
+    result.message,
+    {},
+    result.status
+  );
+}
+
+export const actions: Actions = {
+  /** A new thread or a reply: any member, viewers included. */
+  add: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'viewer');
+    const { fields, parsed } = await read(request, addCommentSchema);
+    if (!parsed.ok) return parsed.failure;
+    const { targetKind, targetId, parentId, body } = parsed.data;
+    const result = await addComment(
+      db(),
+      locals.user!,
+      programme.id,
+      { target: { kind: targetKind, id: targetId }, parentId, body },
+      getClientAddress()
+    );
+    return outcome(result, returnPath(fields, programme.slug));
+  },
+
+  /** Your own comment only; the earlier text is kept. */
+  edit: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'viewer');
+    const { fields, parsed } = await read(request, editCommentSchema);
+    if (!parsed.ok) return parsed.failure;
+    const result = await editComment(
+      db(),
+      locals.user!,
+      programme.id,
+      parsed.data,
+      getClientAddress()
+    );
+    return outcome(result, returnPath(fields, programme.slug));
+  },
+
+  resolve: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const { fields, parsed } = await read(request, resolveSchema);
+    if (!parsed.ok) return parsed.failure;
+    const result = await setThreadResolved(
+      db(),
+      locals.user!,
+      programme.id,
+      { ...parsed.data, resolved: true },
+      getClientAddress()
+    );
+    return outcome(result, returnPath(fields, programme.slug));
+  },
+
+  reopen: async ({ request, params, locals, getClientAddress }) => {
+    const programme = await requireProgramme(locals.user, params.programme, 'editor');
+    const { fields, parsed } = await read(request, resolveSchema);
+    if (!parsed.ok) return parsed.failure;
+    const result = await setThreadResolved(
+      db(),
+      locals.user!,
+      programme.id,
+      { ...parsed.data, resolved: false },
+      getClientAddress()
+    );
+    return outcome(result, returnPath(fields, programme.slug));
+  }
+};

@@ -1,0 +1,128 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations, signIn, submitSignIn } from './axe';
+
+const PROGRAMME = '/programmes/thornshire-demo';
+const ROADMAP = `${PROGRAMME}/roadmap`;
+
+const bar = (page: Page, title: string) => page.locator(`a[data-item][aria-label^="${title},"]`);
+
+/** Adds a person as administrator and makes them a member with a role; returns their sign-in. */
+async function addMember(page: Page, name: string, role: 'Viewer' | 'Editor') {
+  const email = `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@council.example`;
+  await page.goto('/admin/users');
+  await page.getByLabel('Name').fill(`Person ${name}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const banner = page.locator('.govuk-notification-banner');
+  await expect(banner).toContainText('User added');
+  const password = (await banner.locator('strong').textContent())?.trim() ?? '';
+  await page.goto(`${PROGRAMME}/members`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel(role).check();
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Member added');
+  return { email, password };
+}
+
+async function signInAs(browser: Browser, account: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/login');
+  await submitSignIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/programmes$/);
+  return { context, page };
+}
+
+test('approve the plan, move an item a quarter later, and see the ghost bar and what changed', async ({
+  page
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await page.goto(`${ROADMAP}/approvals`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Approvals of the roadmap');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Approved by').fill('the shadow executive');
+  await page.getByRole('button', { name: 'Record approval' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText(
+    'approved by the shadow executive'
+  );
+  await expectNoAxeViolations(page);
+  const timelineLink = page.getByRole('link', { name: /^On the timeline/ }).first();
+  const comparePath = (await timelineLink.getAttribute('href'))!;
+  expect(comparePath).toMatch(/\?baseline=[0-9a-f-]{36}$/);
+
+  const title = 'Libraries redesign';
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  await bar(page, title).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+
+  await page.goto(`${comparePath}&zoom=decade`);
+  await expect(page.locator('[data-ghost="moved"]').first()).toBeAttached();
+  const changes = page.getByTestId('baseline-changes');
+  await expect(changes).toContainText(`${title} starts 3 months later`);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'What changed since approval' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What changed since approval');
+  await expect(page.getByTestId('what-changed')).toContainText(
+    /Since the plan was approved by the shadow executive on .*, \d+ items? ha(s|ve) changed/
+  );
+  await expect(page.getByTestId('what-changed')).toContainText(`${title} starts 3 months later`);
+  await expect(page.getByLabel('The same as plain text, to paste into a report')).toHaveValue(
+    new RegExp(`${title} starts 3 months later`)
+  );
+  await expectNoAxeViolations(page);
+
+  // Put the item back for the other tests.
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  await bar(page, title).focus();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+});
+
+test('a viewer asks a question on a check, and an editor resolves it', async ({
+  page,
+  browser
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const viewer = await addMember(page, 'commenter', 'Viewer');
+  const editor = await addMember(page, 'resolver', 'Editor');
+
+  const asViewer = await signInAs(browser, viewer);
+  await asViewer.page.goto(`${PROGRAMME}/checks/contracts`);
+  const question = `Who decides the <b>waste</b> contract? See https://example.org/q${Date.now()}`;
+  await asViewer.page.getByLabel('Add a comment').fill(question);
+  await asViewer.page.getByRole('button', { name: 'Add comment' }).click();
+  const thread = asViewer.page.getByRole('article', { name: 'Thread started by Person commenter' });
+  await expect(thread).toContainText('Who decides the <b>waste</b> contract?');
+  await expect(thread.getByRole('link', { name: /^https:\/\/example\.org\/q/ })).toHaveAttribute(
+    'rel',
+    'noopener noreferrer'
+  );
+  await expect(thread.getByRole('button', { name: /^Resolve/ })).toHaveCount(0);
+  await expectNoAxeViolations(asViewer.page);
+  await asViewer.page.goto(`${PROGRAMME}/questions`);
+  await expect(asViewer.page.getByRole('heading', { level: 1 })).toHaveText('Open questions');
+  await expect(asViewer.page.getByRole('table')).toContainText('Who decides the <b>waste</b>');
+  await expectNoAxeViolations(asViewer.page);
+
+  const asEditor = await signInAs(browser, editor);
+  await asEditor.page.goto(`${PROGRAMME}/questions`);
+  await asEditor.page
+    .getByRole('row', { name: /Who decides the <b>waste<\/b>/ })
+    .getByRole('link', { name: 'No contract lapses around vesting day' })
+    .click();
+  const editorThread = asEditor.page.getByRole('article', {
+    name: 'Thread started by Person commenter'
+  });
+  await editorThread.getByRole('button', { name: /^Resolve/ }).click();
+  await expect(editorThread).toContainText('Resolved');
+  await expect(editorThread).toContainText('by Person resolver');
+  await asEditor.page.goto(`${PROGRAMME}/questions`);
+  await expect(asEditor.page.getByText('Who decides the <b>waste</b>')).toHaveCount(0);
+
+  await asViewer.context.close();
+  await asEditor.context.close();
+});
