@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { loadBundle, pad, random, readRuns } from './support/common.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = path.join(root, 'bench', 'results', 'checks.json');
@@ -22,48 +22,10 @@ const SIZE = { councils: 15, systems: 6_000, contracts: 15_000 };
 const TODAY = '2026-11-27';
 const VESTING = '2028-04-01';
 
-function readRuns() {
-  const arg = process.argv.slice(2).find((a) => a.startsWith('--runs='));
-  const raw = arg ? arg.slice('--runs='.length) : (process.env.BENCH_RUNS ?? '60');
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new Error(`The number of runs must be a whole number of at least 1, not "${raw}".`);
-  }
-  return runs;
+function loadEngine() {
+  return loadBundle('checks-engine', `export * from './src/lib/domain/checks/index.ts';`);
 }
 
-async function loadEngine() {
-  const outdir = path.join(root, 'bench', 'tmp');
-  fs.mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, 'checks-engine.mjs');
-  await build({
-    stdin: {
-      contents: `export * from './src/lib/domain/checks/index.ts';`,
-      resolveDir: root,
-      loader: 'ts'
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'error'
-  });
-  return import(pathToFileURL(outfile).href);
-}
-
-/** A small deterministic generator (mulberry32): same programme every run. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const pad = (n) => String(n).padStart(2, '0');
 function isoDate(rand, fromYear, years) {
   const year = fromYear + Math.floor(rand() * years);
   return `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
@@ -190,7 +152,7 @@ const median = (values) => {
 const round = (ms) => Math.round(ms * 100) / 100;
 
 async function main() {
-  const runs = readRuns();
+  const runs = readRuns(60);
   const engine = await loadEngine();
   const buildTimes = [];
   let snapshot;

@@ -25,12 +25,8 @@
 //        [--items=N [--dependencies=N] [--contract-links=N]]   a roadmap of N items instead
 //        (dependencies and contract links default to N; links go to contracts with an end date)
 // Prints the programme's slug and a session cookie for its owner (for benchmarks).
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { pathToFileURL } from 'node:url';
+import { loadBundle, pad, random } from './support/common.js';
 
 export const SIZES = {
   small: {
@@ -63,47 +59,21 @@ export const SIZES = {
 };
 
 /** The server code the generator calls, bundled from TypeScript ($lib resolved to src/lib). */
-async function loadProduct() {
-  const outdir = path.join(root, 'bench', 'tmp');
-  fs.mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, 'generate-product.mjs');
-  await build({
-    stdin: {
-      contents: [
-        `export { connectDatabase } from './src/lib/server/db/client.ts';`,
-        `export { readBackup } from './src/lib/schemas/backup.ts';`,
-        `export { restoreProgramme } from './src/lib/server/export/restore.ts';`,
-        `export { ensureCurrentScenario } from './src/lib/server/roadmap/scenarios.ts';`,
-        `export { createSession } from './src/lib/server/auth/sessions.ts';`,
-        `export * as schema from './src/lib/server/db/schema/index.ts';`
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts'
-    },
-    alias: { $lib: path.join(root, 'src', 'lib') },
-    bundle: true,
-    packages: 'external',
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'error'
-  });
-  return import(pathToFileURL(outfile).href);
+function loadProduct() {
+  return loadBundle(
+    'generate-product',
+    [
+      `export { connectDatabase } from './src/lib/server/db/client.ts';`,
+      `export { readBackup } from './src/lib/schemas/backup.ts';`,
+      `export { restoreProgramme } from './src/lib/server/export/restore.ts';`,
+      `export { ensureCurrentScenario } from './src/lib/server/roadmap/scenarios.ts';`,
+      `export { createSession } from './src/lib/server/auth/sessions.ts';`,
+      `export * as schema from './src/lib/server/db/schema/index.ts';`
+    ].join('\n'),
+    { external: true }
+  );
 }
 
-/** A small deterministic generator (mulberry32): same programme every run. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const pad = (n) => String(n).padStart(2, '0');
 const iso = (d) => d.toISOString().slice(0, 10);
 const addDays = (date, days) => {
   const d = new Date(`${date}T00:00:00Z`);

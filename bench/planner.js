@@ -17,56 +17,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { summarise } from './support/stats.js';
+import { loadBundle, pad, random, readRuns } from './support/common.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = path.join(root, 'bench', 'results', 'planner.json');
 export const SIZE = { areas: 60, contracts: 300, dependencies: 20, capacity: 3, horizonYears: 10 };
 
-function readRuns() {
-  const arg = process.argv.slice(2).find((a) => a.startsWith('--runs='));
-  const raw = arg ? arg.slice('--runs='.length) : (process.env.BENCH_RUNS ?? '15');
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new Error(`The number of runs must be a whole number of at least 1, not "${raw}".`);
-  }
-  return runs;
+function loadPlanner() {
+  return loadBundle('planner', `export * from './src/lib/domain/planner/index.ts';`);
 }
-
-async function loadPlanner() {
-  const outdir = path.join(root, 'bench', 'tmp');
-  fs.mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, 'planner.mjs');
-  await build({
-    stdin: {
-      contents: `export * from './src/lib/domain/planner/index.ts';`,
-      resolveDir: root,
-      loader: 'ts'
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'error'
-  });
-  return import(pathToFileURL(outfile).href);
-}
-
-/** A small deterministic generator (mulberry32): same programme every run. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const pad = (n) => String(n).padStart(2, '0');
 
 /** The generated programme, as the planner's input. */
 export function generateInput(planner) {
@@ -158,7 +119,7 @@ const lowerBy = (ours, theirs) =>
   theirs === 0 ? (ours === 0 ? 0 : -100) : Math.round(((theirs - ours) / theirs) * 1000) / 10;
 
 async function main() {
-  const runs = readRuns();
+  const runs = readRuns(15);
   const planner = await loadPlanner();
   const input = generateInput(planner);
   for (let i = 0; i < 2; i++) planner.proposeRoadmap(input);

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { readRuns } from './support/common.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const startScript = path.join(root, 'scripts', 'start.js');
@@ -21,16 +22,6 @@ const resultsFile = path.join(root, 'bench', 'results', 'startup.json');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 const POLL_INTERVAL_MS = 10;
-
-function readRuns() {
-  const arg = process.argv.slice(2).find((a) => a.startsWith('--runs='));
-  const raw = arg ? arg.slice('--runs='.length) : (process.env.BENCH_RUNS ?? '5');
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new Error(`The number of runs must be a whole number of at least 1, not "${raw}".`);
-  }
-  return runs;
-}
 
 /** A port the OS says is free right now. */
 function freePort() {
@@ -154,7 +145,7 @@ function tempDir(label) {
 }
 
 async function main() {
-  const runs = readRuns();
+  const runs = readRuns(5);
   if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
     throw new Error(
       'The app is not built: run `npm run build` first (or `npm run bench:startup`).'
