@@ -11,7 +11,7 @@ import {
   setThreadResolved,
   type CommentResult
 } from '$lib/server/review';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
   const { programme } = await parent();
@@ -82,31 +82,24 @@ export const actions: Actions = {
     return outcome(result, returnPath(fields, programme.slug));
   },
 
-  resolve: async ({ request, params, locals, getClientAddress }) => {
-    const programme = await requireProgramme(locals.user, params.programme, 'editor');
-    const { fields, parsed } = await read(request, resolveSchema);
-    if (!parsed.ok) return parsed.failure;
-    const result = await setThreadResolved(
-      db(),
-      locals.user!,
-      programme.id,
-      { ...parsed.data, resolved: true },
-      getClientAddress()
-    );
-    return outcome(result, returnPath(fields, programme.slug));
-  },
-
-  reopen: async ({ request, params, locals, getClientAddress }) => {
-    const programme = await requireProgramme(locals.user, params.programme, 'editor');
-    const { fields, parsed } = await read(request, resolveSchema);
-    if (!parsed.ok) return parsed.failure;
-    const result = await setThreadResolved(
-      db(),
-      locals.user!,
-      programme.id,
-      { ...parsed.data, resolved: false },
-      getClientAddress()
-    );
-    return outcome(result, returnPath(fields, programme.slug));
-  }
+  resolve: (event) => setResolved(event, true),
+  reopen: (event) => setResolved(event, false)
 };
+
+/** Resolving and reopening a thread differ only in the state they set. */
+async function setResolved(
+  { request, params, locals, getClientAddress }: RequestEvent,
+  resolved: boolean
+) {
+  const programme = await requireProgramme(locals.user, params.programme!, 'editor');
+  const { fields, parsed } = await read(request, resolveSchema);
+  if (!parsed.ok) return parsed.failure;
+  const result = await setThreadResolved(
+    db(),
+    locals.user!,
+    programme.id,
+    { ...parsed.data, resolved },
+    getClientAddress()
+  );
+  return outcome(result, returnPath(fields, programme.slug));
+}
