@@ -11,7 +11,9 @@ import {
   calendarFeeds,
   comments,
   programmes,
+  roadmapApprovals,
   roadmapMilestones,
+  roadmapScenarios,
   savingsLines,
   securityControls,
   shareLinks
@@ -641,6 +643,11 @@ export const ROUTES: Record<string, RouteRule> = {
     get: members,
     actions: { default: { rule: editors, payload: () => ({ ...ROADMAP_ITEM_FORM, version: '1' }) } }
   },
+  '/(app)/programmes/[programme]/roadmap/items/[item]/delete': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/items/${f.roadmapItemId}/delete`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
+  },
   '/(app)/programmes/[programme]/roadmap/present': {
     path: (f) => `/programmes/${f.programmeSlug}/roadmap/present?scenario=${f.scenarioId}`,
     get: members
@@ -692,6 +699,26 @@ export const ROUTES: Record<string, RouteRule> = {
       create: { rule: editors, payload: () => ({ name: 'Another plan' }) },
       copy: { rule: editors, payload: (f) => ({ scenarioId: f.scenarioId, name: 'A copy' }) },
       makeCurrent: { rule: editors, payload: (f) => ({ scenarioId: f.scenarioId, version: '1' }) }
+    }
+  },
+  '/(app)/programmes/[programme]/roadmap/scenarios/[scenario]/rename': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/scenarios/${f.scenarioId}/rename`,
+    get: editors,
+    actions: { default: { rule: editors, payload: () => ({ name: 'Renamed plan', version: '1' }) } }
+  },
+  // Owners only: a whole scenario goes and cannot be restored. The fixture scenario is made
+  // deletable first (another one current, its approval detached).
+  '/(app)/programmes/[programme]/roadmap/scenarios/[scenario]/delete': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/scenarios/${f.scenarioId}/delete`,
+    get: ownersOnly,
+    actions: {
+      default: {
+        rule: ownersOnly,
+        payload: async (f, _actor, db) => {
+          await makeScenarioDeletable(db, f);
+          return { version: '1' };
+        }
+      }
     }
   },
   '/(app)/programmes/[programme]/roadmap/approvals': {
@@ -851,4 +878,18 @@ async function deletedContractEvent(db: Database, f: AccessFixtures): Promise<nu
     .from(auditEvents)
     .where(eq(auditEvents.action, 'contract_deleted'));
   return event!.id;
+}
+
+/** Leaves the fixture scenario neither current nor approved, so that it may be deleted. */
+async function makeScenarioDeletable(db: Database, f: AccessFixtures) {
+  const programmeId = await programmeIdOf(db, f);
+  await db
+    .update(roadmapScenarios)
+    .set({ isCurrent: false })
+    .where(eq(roadmapScenarios.id, f.scenarioId));
+  await db.insert(roadmapScenarios).values({ programmeId, name: 'Matrix other', isCurrent: true });
+  await db
+    .update(roadmapApprovals)
+    .set({ scenarioId: null })
+    .where(eq(roadmapApprovals.scenarioId, f.scenarioId));
 }

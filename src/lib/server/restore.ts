@@ -3,6 +3,7 @@ import { recordAudit } from './audit';
 import type { SessionUser } from './auth/sessions';
 import { restoreContract, type ContractSnapshot } from './contracts/writes';
 import { restoreCouncil } from './councils';
+import { restoreItem } from './roadmap/delete-item';
 import { restoreServiceArea } from './service-areas';
 import { restoreSystem } from './systems';
 import type { Database, Transaction } from './db';
@@ -21,6 +22,8 @@ export const RESTORERS: Record<string, Restorer> = {
   council_deleted: (tx, programmeId, snapshot: Parameters<typeof restoreCouncil>[2]) =>
     restoreCouncil(tx, programmeId, snapshot),
   system_deleted: (tx, programmeId, snapshot: unknown) => restoreSystem(tx, programmeId, snapshot),
+  roadmap_item_deleted: (tx, programmeId, snapshot: unknown) =>
+    restoreItem(tx, programmeId, snapshot),
   service_area_deleted: (tx, programmeId, snapshot: Parameters<typeof restoreServiceArea>[2]) =>
     restoreServiceArea(tx, programmeId, snapshot)
 };

@@ -23,3 +23,6 @@ export { roadmapView } from './view';
 export type { RoadmapView } from './view';
 export { readItemForm } from './form';
 export { addMilestone, deleteMilestone } from './milestones';
+export { deleteItem, restoreItem } from './delete-item';
+export type { DeletedItemSnapshot, ItemDeleteResult } from './delete-item';
+export { deleteScenario, renameScenario, scenarioDeleteBlocker } from './scenario-edits';
