@@ -179,3 +179,30 @@ test('drag a bar into another service area’s lane, undo it, and do the same by
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(area(title)).toHaveText(before);
 });
+
+test('delete an item from its page, through an accessible confirmation', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}/items/new`);
+  const title = 'Short-lived pilot';
+  await page.getByLabel('Title').fill(title);
+  for (const [label, month] of [
+    ['Discovery starts', '2031-04'],
+    ['Alpha starts', '2031-07'],
+    ['Beta starts', '2032-01'],
+    ['Goes live', '2032-04'],
+    ['Handed over', '2032-10']
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).fill(month);
+  }
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+
+  await page.getByRole('link', { name: /^Delete this item/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Are you sure you want to delete ${title}?`
+  );
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Delete item' }).click();
+  await expect(page).toHaveURL(new RegExp(`${ROADMAP}$`));
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+});
