@@ -81,6 +81,77 @@ test('approve the plan, move an item a quarter later, and see the ghost bar and 
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();
 });
 
+test('share the approved plan: after a move on the compared timeline the link still shows the approved dates', async ({
+  page,
+  browser
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const body = `the cabinet ${Date.now()}`;
+  await page.goto(`${ROADMAP}/approvals`);
+  await page.getByLabel('Approved by').fill(body);
+  await page.getByRole('button', { name: 'Record approval' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText(`approved by ${body}`);
+
+  await page.goto(`${ROADMAP}/share`);
+  const choice = page.getByLabel('What to share');
+  const option = choice.locator('option', { hasText: `Approved by ${body}` });
+  await choice.selectOption((await option.getAttribute('value'))!);
+  await page.getByLabel('Who or what is it for?').fill(`Cabinet pack ${body}`);
+  await page.getByRole('button', { name: 'Create link' }).click();
+  await expect(page.getByRole('heading', { name: 'Link created' })).toBeVisible();
+  const link = await page.getByLabel('Share link').inputValue();
+  await expect(page.getByRole('row', { name: new RegExp(`Cabinet pack ${body}`) })).toContainText(
+    `Plan as approved by ${body}`
+  );
+  await expectNoAxeViolations(page);
+
+  // Signed out, before the move: the approved row.
+  const outsider = await browser.newContext();
+  const shared = await outsider.newPage();
+  await shared.goto(link);
+  await expect(shared.getByTestId('approved-plan')).toContainText(`Plan as approved by ${body} on`);
+  const title = 'Waste and recycling redesign';
+  const row = shared.getByRole('row', { name: new RegExp(`^${title}`) });
+  const approvedRow = (await row.textContent())!;
+
+  // Move the item on the timeline compared with this approval: the comparison stays.
+  const approvalId = /approval:([0-9a-f-]{36})/.exec((await option.getAttribute('value'))!)![1]!;
+  await page.goto(`${ROADMAP}?baseline=${approvalId}&zoom=decade`);
+  await bar(page, title).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`baseline=${approvalId}`));
+  await expect(page).toHaveURL(/zoom=decade/);
+  await expect(page.getByTestId('baseline-changes')).toContainText(
+    `${title} starts 3 months later`
+  );
+
+  // The shared plan has not moved; the live present view has.
+  await shared.reload();
+  await expect(shared.getByTestId('approved-plan')).toBeVisible();
+  expect(await row.textContent()).toBe(approvedRow);
+  await expectNoAxeViolations(shared);
+  await page.goto(`${ROADMAP}/present`);
+  const liveRow = page.getByRole('row', { name: new RegExp(`^${title}`) });
+  expect(await liveRow.textContent()).not.toBe(approvedRow);
+
+  // The present view against the approval: ghost bars and the changes in words.
+  await page.goto(`${ROADMAP}/present?baseline=${approvalId}`);
+  await expect(page.locator('[data-ghost="moved"]').first()).toBeAttached();
+  await expect(page.getByTestId('baseline-changes')).toContainText(
+    `${title} starts 3 months later`
+  );
+  await expectNoAxeViolations(page);
+  await outsider.close();
+
+  // Put the item back for the other tests.
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  await bar(page, title).focus();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+});
+
 test('a viewer asks a question on a check, and an editor resolves it', async ({
   page,
   browser

@@ -649,7 +649,9 @@ export const ROUTES: Record<string, RouteRule> = {
     actions: { default: { rule: editors, payload: () => ({ version: '1' }) } }
   },
   '/(app)/programmes/[programme]/roadmap/present': {
-    path: (f) => `/programmes/${f.programmeSlug}/roadmap/present?scenario=${f.scenarioId}`,
+    // With an approval to compare with: ghost bars and the changes in words, members only.
+    path: (f) =>
+      `/programmes/${f.programmeSlug}/roadmap/present?scenario=${f.scenarioId}&baseline=${f.approvalId}`,
     get: members
   },
   // Share links are made and revoked by editors and owners (see the page's load).
@@ -659,8 +661,9 @@ export const ROUTES: Record<string, RouteRule> = {
     actions: {
       create: {
         rule: editors,
+        // A link to an approved baseline (the live plan is `scenario:<id>`).
         payload: (f) => ({
-          scenarioId: f.scenarioId,
+          plan: `approval:${f.approvalId}`,
           label: 'Cabinet',
           expiresOn: addDays(todayUtc(), 10)
         })

@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
+import { addDays, todayUtc } from '$lib/domain/dates';
 import { beforeAll, expect, it } from 'vitest';
 import {
   auditEvents,
   baselineItems,
   commentRevisions,
   comments,
+  programmes,
   roadmapApprovals,
-  roadmapItems
+  roadmapItems,
+  shareLinks
 } from '$lib/server/db/schema';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
@@ -280,5 +283,144 @@ describeEachDriver('leadership review', (ctx) => {
     expect(missing.status).toBe(404);
     expect((await app.get(`${r.base}?baseline=nonsense`, { cookie: r.viewer })).status).toBe(404);
     expect((await app.get(`${r.base}?baseline=`, { cookie: r.viewer })).status).toBe(200);
+  });
+  const MOVED = {
+    version: '1',
+    startDate: '2029-07-01',
+    alphaStart: '2029-10-01',
+    betaStart: '2030-04-01',
+    liveStart: '2031-01-01',
+    endDate: '2031-07-01'
+  };
+
+  const shareLink = (r: Awaited<ReturnType<typeof setUp>>, plan: string) =>
+    app.post(
+      `${r.base}/share?/create`,
+      { plan, label: 'Cabinet pack', expiresOn: addDays(todayUtc(), 30) },
+      { cookie: r.editor }
+    );
+
+  it('shares an approved baseline that stays as approved when the plan moves', async () => {
+    const r = await setUp();
+    await ctx.db.delete(roadmapApprovals);
+    expect((await approve(r, 'the shadow executive', '14')).status).toBe(303);
+    const [approval] = await ctx.db.select().from(roadmapApprovals);
+    const created = await shareLink(r, `approval:${approval!.id}`);
+    expect(created.status).toBe(200);
+    const token = /value="http:\/\/vd\.test\/share\/([a-z2-7]{32})"/.exec(
+      await created.text()
+    )![1]!;
+    const [link] = await ctx.db
+      .select()
+      .from(shareLinks)
+      .where(eq(shareLinks.label, 'Cabinet pack'));
+    expect(link).toMatchObject({ baselineId: approval!.id, scenarioId: r.f.scenarioId });
+    const [event] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, link!.id));
+    expect(event!.after).toMatchObject({
+      approvalId: approval!.id,
+      approvedBy: 'the shadow executive'
+    });
+
+    // The move keeps the page's view (the action's address carries it) in its redirect.
+    const moved = await app.post(
+      `${r.base}?/move&baseline=${approval!.id}&zoom=decade`,
+      { itemId: r.f.roadmapItemId, ...MOVED },
+      { cookie: r.editor }
+    );
+    expect(moved.status).toBe(303);
+    const back = new URL(moved.headers.get('location')!, 'http://vd.test');
+    expect(back.searchParams.get('baseline')).toBe(approval!.id);
+    expect(back.searchParams.get('zoom')).toBe('decade');
+
+    const shared = await app.get(`/share/${token}`);
+    expect(shared.status).toBe(200);
+    const html = await shared.text();
+    expect(html).toContain('Plan as approved by the shadow executive on 14 February 2028');
+    expect(html).toContain('Matrix redesign');
+    // The frozen dates, not the live ones the item was moved to.
+    expect(html).toContain('1 April 2029');
+    expect(html).not.toContain('1 July 2029');
+    expect(html).not.toMatch(/href="\/programmes/);
+
+    // A live-plan link shows the move.
+    const live = await shareLink(r, `scenario:${r.f.scenarioId}`);
+    const liveToken = /value="http:\/\/vd\.test\/share\/([a-z2-7]{32})"/.exec(
+      await live.text()
+    )![1]!;
+    const liveHtml = await (await app.get(`/share/${liveToken}`)).text();
+    expect(liveHtml).toContain('1 July 2029');
+    expect(liveHtml).not.toContain('Plan as approved by');
+
+    const list = await (await app.get(`${r.base}/share`, { cookie: r.editor })).text();
+    expect(list).toContain('Plan as approved by the shadow executive on 14 February 2028');
+
+    // Nothing ties the link to the approval in the database: if the approval goes, the link
+    // says it no longer works rather than failing or showing the live plan.
+    await ctx.db.delete(roadmapApprovals);
+    const gone = await app.get(`/share/${token}`);
+    expect(gone.status).toBe(410);
+    const goneText = await gone.text();
+    expect(goneText).toContain('This link no longer works');
+    expect(goneText).not.toContain('Matrix');
+  });
+
+  it("refuses to share another programme's approval or a malformed choice", async () => {
+    const r = await setUp();
+    const [other] = await ctx.db
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(eq(programmes.slug, 'other'));
+    const [forged] = await ctx.db
+      .insert(roadmapApprovals)
+      .values({
+        programmeId: other!.id,
+        scenarioName: 'Theirs',
+        approvedBy: 'their board',
+        approvedOn: '2027-01-15',
+        verdict: 'ready',
+        checkResults: []
+      })
+      .returning({ id: roadmapApprovals.id });
+    const refused = await shareLink(r, `approval:${forged!.id}`);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Choose an approval of this programme');
+    const junk = await shareLink(r, `approval:${r.f.scenarioId}x`);
+    expect(junk.status).toBe(400);
+    expect(await junk.text()).toContain('Choose what to share');
+    const scenarioAsApproval = await shareLink(r, `approval:${r.f.scenarioId}`);
+    expect(scenarioAsApproval.status).toBe(400);
+    expect(
+      await ctx.db.select().from(shareLinks).where(eq(shareLinks.label, 'Cabinet pack'))
+    ).toHaveLength(0);
+  });
+
+  it('presents the plan against an approval, signed in', async () => {
+    const r = await setUp();
+    await ctx.db.delete(roadmapApprovals);
+    expect((await approve(r, 'the shadow executive', '14')).status).toBe(303);
+    const [approval] = await ctx.db.select().from(roadmapApprovals);
+    await app.post(
+      `${r.base}?/move`,
+      { itemId: r.f.roadmapItemId, ...MOVED },
+      { cookie: r.editor }
+    );
+    const present = await app.get(`${r.base}/present?baseline=${approval!.id}`, {
+      cookie: r.viewer
+    });
+    expect(present.status).toBe(200);
+    const html = await present.text();
+    expect(html).toContain('data-ghost="moved"');
+    expect(html).toContain('Against the plan approved by the shadow executive on 14 February 2028');
+    expect(html).toContain(
+      'Matrix redesign starts 3 months later (July 2029, approved April 2029)'
+    );
+    for (const bad of [crypto.randomUUID(), 'junk']) {
+      const missing = await app.get(`${r.base}/present?baseline=${bad}`, { cookie: r.viewer });
+      expect(missing.status).toBe(404);
+    }
+    expect((await app.get(`${r.base}/present?baseline=${approval!.id}`)).status).not.toBe(200);
   });
 });

@@ -34,7 +34,7 @@ describeEachDriver('share links and roadmap exports', (ctx) => {
     const response = await app.post(
       `${page}?/create`,
       {
-        scenarioId: f.scenarioId,
+        plan: `scenario:${f.scenarioId}`,
         label: 'Cabinet, 3 March',
         expiresOn: addDays(today, 30),
         ...fields
@@ -177,7 +177,7 @@ describeEachDriver('share links and roadmap exports', (ctx) => {
     expect(await far.text()).toContain('The expiry date must be within a year');
     const junk = await createLink(f, page, cookie, { expiresOn: '2027-02-30', label: '' });
     expect(junk.status).toBe(400);
-    const other = await createLink(f, page, cookie, { scenarioId: crypto.randomUUID() });
+    const other = await createLink(f, page, cookie, { plan: `scenario:${crypto.randomUUID()}` });
     expect(other.status).toBe(400);
     expect(await ctx.db.select().from(shareLinks)).toHaveLength(2);
   });

@@ -5,6 +5,7 @@ import {
   shareExpiryProblem,
   shareLinkStatus
 } from '$lib/domain/present/share-links';
+import { sharedPlanSchema } from '$lib/schemas/share';
 
 describe('share link expiry', () => {
   it.each([
@@ -43,5 +44,30 @@ describe('shareLinkStatus', () => {
     { expiresOn: '2026-11-01', revokedAt, today: '2026-11-27', status: 'revoked' }
   ])('$expiresOn revoked=$revokedAt on $today is $status', ({ today, status, ...link }) => {
     expect(shareLinkStatus(link, today)).toBe(status);
+  });
+});
+
+describe('sharedPlanSchema', () => {
+  const id = '0b7c2f9e-4a1d-4e8b-9c3f-2d6a5b8e1f00';
+  it.each([
+    [`scenario:${id}`, { kind: 'scenario', id }],
+    [`approval:${id}`, { kind: 'approval', id }],
+    [` approval:${id} `, { kind: 'approval', id }]
+  ])('reads %j', (value, expected) => {
+    expect(sharedPlanSchema.parse(value)).toEqual(expected);
+  });
+
+  it.each([
+    [''],
+    [id],
+    [`baseline:${id}`],
+    [`approval:${id}:extra`],
+    ['approval:not-a-uuid'],
+    ['scenario:'],
+    [undefined]
+  ])('refuses %j', (value) => {
+    const result = sharedPlanSchema.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('Choose what to share');
   });
 });

@@ -3,11 +3,30 @@ import { isIsoDate } from '$lib/domain/dates';
 import { SHARE_LABEL_MAX } from '$lib/domain/present/share-links';
 
 /**
- * A new share link: which scenario, what it is for, and its last day. Whether the date is
+ * A new share link: which plan (a scenario's live plan or an approved baseline), what it is for, and its last day. Whether the date is
  * within a year of today is checked with today's date by the action (shareExpiryProblem).
  */
+const uuid = z.uuid();
+
+/** What a link shows: `scenario:<id>` (the live plan) or `approval:<id>` (a frozen baseline). */
+export const sharedPlanSchema = z
+  .string({ error: 'Choose what to share' })
+  .trim()
+  .transform((value, ctx) => {
+    const [kind, id, ...rest] = value.split(':');
+    if (
+      (kind === 'scenario' || kind === 'approval') &&
+      rest.length === 0 &&
+      uuid.safeParse(id).success
+    ) {
+      return { kind, id: id! } as { kind: 'scenario' | 'approval'; id: string };
+    }
+    ctx.addIssue({ code: 'custom', message: 'Choose what to share' });
+    return z.NEVER;
+  });
+
 export const shareLinkSchema = z.object({
-  scenarioId: z.uuid({ error: 'Choose a scenario' }),
+  plan: sharedPlanSchema,
   label: z
     .string()
     .trim()

@@ -9,7 +9,13 @@ export {
   type ShareLinkListItem,
   type ShareLookup
 } from './share-links';
-export { presentView, presentZoom, type PresentProgramme, type PresentView } from './view';
+export {
+  presentView,
+  presentZoom,
+  type PresentOptions,
+  type PresentProgramme,
+  type PresentView
+} from './view';
 export {
   roadmapItemsExport,
   timelineFormat,

@@ -4,8 +4,8 @@ import { shareLinkStatus, type ShareLinkStatus } from '$lib/domain/present/share
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { generateSessionToken, sessionIdFromToken } from '../auth/tokens';
-import type { Database } from '../db';
-import { programmes, roadmapScenarios, shareLinks, users } from '../db/schema';
+import type { Database, DatabaseOrTransaction } from '../db';
+import { programmes, roadmapApprovals, roadmapScenarios, shareLinks, users } from '../db/schema';
 
 /**
  * Read-only links to a scenario's present view for people without an account. Made and
@@ -20,7 +20,8 @@ export function sharePath(token: string): string {
 }
 
 export interface NewShareLink {
-  scenarioId: string;
+  /** A scenario's live plan, or an approval's frozen baseline (which never moves). */
+  plan: { kind: 'scenario' | 'approval'; id: string };
   label: string;
   expiresOn: IsoDate;
 }
@@ -35,21 +36,15 @@ export async function createShareLink(
 ): Promise<{ ok: true; token: string; id: string } | { ok: false; message: string }> {
   const token = generateSessionToken();
   return db.transaction(async (tx) => {
-    const [scenario] = await tx
-      .select({ id: roadmapScenarios.id, name: roadmapScenarios.name })
-      .from(roadmapScenarios)
-      .where(
-        and(
-          eq(roadmapScenarios.id, input.scenarioId),
-          eq(roadmapScenarios.programmeId, programmeId)
-        )
-      );
-    if (!scenario) return { ok: false as const, message: 'Choose a scenario of this programme' };
+    const target = await sharedTarget(tx, programmeId, input.plan);
+    if (!target.ok) return target;
+    const { scenario, approval } = target;
     const [link] = await tx
       .insert(shareLinks)
       .values({
         programmeId,
         scenarioId: scenario.id,
+        baselineId: approval?.id ?? null,
         label: input.label,
         expiresOn: input.expiresOn,
         tokenHash: sessionIdFromToken(token),
@@ -66,12 +61,65 @@ export async function createShareLink(
         label: input.label,
         scenarioId: scenario.id,
         scenario: scenario.name,
+        ...(approval && {
+          approvalId: approval.id,
+          approvedBy: approval.approvedBy,
+          approvedOn: approval.approvedOn
+        }),
         expiresOn: input.expiresOn
       },
       ipAddress
     });
     return { ok: true as const, token, id: link!.id };
   });
+}
+
+/**
+ * The scenario a link belongs to and, for a baseline, its approval: both must be this
+ * programme's, so an id copied from another programme is refused, never shared.
+ */
+async function sharedTarget(
+  tx: DatabaseOrTransaction,
+  programmeId: string,
+  plan: NewShareLink['plan']
+): Promise<
+  | {
+      ok: true;
+      scenario: { id: string; name: string };
+      approval: { id: string; approvedBy: string; approvedOn: IsoDate } | null;
+    }
+  | { ok: false; message: string }
+> {
+  if (plan.kind === 'scenario') {
+    const [scenario] = await tx
+      .select({ id: roadmapScenarios.id, name: roadmapScenarios.name })
+      .from(roadmapScenarios)
+      .where(and(eq(roadmapScenarios.id, plan.id), eq(roadmapScenarios.programmeId, programmeId)));
+    return scenario
+      ? { ok: true, scenario, approval: null }
+      : { ok: false, message: 'Choose a scenario of this programme' };
+  }
+  const [row] = await tx
+    .select({
+      id: roadmapApprovals.id,
+      approvedBy: roadmapApprovals.approvedBy,
+      approvedOn: roadmapApprovals.approvedOn,
+      scenario: { id: roadmapScenarios.id, name: roadmapScenarios.name }
+    })
+    .from(roadmapApprovals)
+    .leftJoin(roadmapScenarios, eq(roadmapScenarios.id, roadmapApprovals.scenarioId))
+    .where(and(eq(roadmapApprovals.id, plan.id), eq(roadmapApprovals.programmeId, programmeId)));
+  if (!row) return { ok: false, message: 'Choose an approval of this programme' };
+  // A link belongs to a scenario (it ends when the scenario is deleted); an approval whose
+  // scenario has gone can still be read on the approvals page, but not shared.
+  if (!row.scenario) {
+    return {
+      ok: false,
+      message: 'The scenario of that approval has been deleted, so it cannot be shared'
+    };
+  }
+  const { scenario, ...approval } = row;
+  return { ok: true, scenario, approval };
 }
 
 /** Ends a link for good; false when it is not this programme's or was already revoked. */
@@ -112,6 +160,8 @@ export interface ShareLinkListItem {
   id: string;
   label: string;
   scenarioName: string;
+  /** Set when the link shows an approved baseline rather than the live plan. */
+  approval: { approvedBy: string; approvedOn: IsoDate } | null;
   createdBy: string | null;
   createdAt: Date;
   expiresOn: IsoDate;
@@ -133,6 +183,8 @@ export async function listShareLinks(
       id: shareLinks.id,
       label: shareLinks.label,
       scenarioName: roadmapScenarios.name,
+      approvedBy: roadmapApprovals.approvedBy,
+      approvedOn: roadmapApprovals.approvedOn,
       createdBy: users.displayName,
       createdAt: shareLinks.createdAt,
       expiresOn: shareLinks.expiresOn,
@@ -144,9 +196,14 @@ export async function listShareLinks(
     .from(shareLinks)
     .innerJoin(roadmapScenarios, eq(roadmapScenarios.id, shareLinks.scenarioId))
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .leftJoin(roadmapApprovals, eq(roadmapApprovals.id, shareLinks.baselineId))
     .where(eq(shareLinks.programmeId, programmeId))
     .orderBy(desc(shareLinks.createdAt));
-  return rows.map((r) => ({ ...r, status: shareLinkStatus(r, today) }));
+  return rows.map(({ approvedBy, approvedOn, ...r }) => ({
+    ...r,
+    approval: approvedBy && approvedOn ? { approvedBy, approvedOn } : null,
+    status: shareLinkStatus(r, today)
+  }));
 }
 
 export type SharedProgramme = NonNullable<Awaited<ReturnType<typeof selectByToken>>>['programme'];
@@ -156,6 +213,7 @@ async function selectByToken(db: Database, token: string) {
     .select({
       id: shareLinks.id,
       scenarioId: shareLinks.scenarioId,
+      baselineId: shareLinks.baselineId,
       expiresOn: shareLinks.expiresOn,
       revokedAt: shareLinks.revokedAt,
       viewCount: shareLinks.viewCount,
@@ -178,7 +236,14 @@ async function selectByToken(db: Database, token: string) {
 export type ShareLookup =
   | { kind: 'unknown' }
   | { kind: 'expired' | 'revoked' }
-  | { kind: 'active'; linkId: string; scenarioId: string; programme: SharedProgramme };
+  | {
+      kind: 'active';
+      linkId: string;
+      scenarioId: string;
+      /** The approval whose frozen baseline the link shows; null for the live plan. */
+      baselineId: string | null;
+      programme: SharedProgramme;
+    };
 
 /**
  * What a token opens. Unknown or malformed tokens are told apart from links that once worked
@@ -195,7 +260,13 @@ export async function findShareLink(
   if (!row) return { kind: 'unknown' };
   const status = shareLinkStatus(row, today);
   if (status !== 'active') return { kind: status };
-  return { kind: 'active', linkId: row.id, scenarioId: row.scenarioId, programme: row.programme };
+  return {
+    kind: 'active',
+    linkId: row.id,
+    scenarioId: row.scenarioId,
+    baselineId: row.baselineId,
+    programme: row.programme
+  };
 }
 
 /**

@@ -3,8 +3,20 @@ import type { IsoDate } from '$lib/domain/dates';
 import { keyDates, summariseWarnings } from '$lib/domain/present/summary';
 import { evaluateProgramme } from '../checks/readiness';
 import type { Database } from '../db';
+import { compareWithBaseline, ghostsFor, loadBaseline, type ApprovalRow } from '../review';
 import { findScenario, loadRoadmap, roadmapView } from '../roadmap';
+import { frozenReadiness, frozenRoadmap } from './baseline';
 import type { ProgrammeSettings } from '../roadmap/queries';
+
+/**
+ * `frozen`: show this approval's baseline (its frozen items and day-one verdict) instead of
+ * the live plan, as a share link to a baseline does. `compareWith`: the live plan with this
+ * approval's ghost bars and changes in words, as the signed-in present page can.
+ */
+export interface PresentOptions {
+  frozen?: ApprovalRow;
+  compareWith?: ApprovalRow;
+}
 
 export interface PresentProgramme extends ProgrammeSettings {
   slug: string;
@@ -25,14 +37,22 @@ export async function presentView(
   scenarioId: string | null,
   today: IsoDate,
   itemHref: (id: string) => string,
-  zoom: ZoomLevel = 'year'
+  zoom: ZoomLevel = 'year',
+  options: PresentOptions = {}
 ) {
   const scenario = await findScenario(db, programme.id, scenarioId);
   if (!scenario) return null;
-  const [roadmap, report] = await Promise.all([
+  const against = options.frozen ?? options.compareWith;
+  const [live, baseline] = await Promise.all([
     loadRoadmap(db, programme, scenario),
-    evaluateProgramme(db, programme, today)
+    against ? loadBaseline(db, against) : null
   ]);
+  const frozen = options.frozen && baseline ? baseline : null;
+  const roadmap = frozen ? frozenRoadmap(live, frozen) : live;
+  const readiness = frozen
+    ? frozenReadiness(frozen)
+    : (await evaluateProgramme(db, programme, today)).readiness;
+  const comparison = options.compareWith && baseline ? compareWithBaseline(baseline, live) : null;
   const view = roadmapView(roadmap, 'area', today, itemHref);
   return {
     scenario: { id: scenario.id, name: scenario.name, isCurrent: scenario.isCurrent },
@@ -40,10 +60,25 @@ export async function presentView(
     zoom,
     pxPerMonth: PX_PER_MONTH[zoom],
     readiness: {
-      verdict: report.readiness.verdict,
-      counts: report.readiness.counts,
-      successors: report.readiness.successors
+      verdict: readiness.verdict,
+      counts: readiness.counts,
+      successors: readiness.successors
     },
+    /** Set when the view is an approval's frozen baseline. */
+    approved: frozen
+      ? { approvedBy: frozen.approval.approvedBy, approvedOn: frozen.approval.approvedOn }
+      : null,
+    /** Set when the live plan is compared with an approval. */
+    comparison:
+      comparison && baseline
+        ? {
+            id: baseline.approval.id,
+            approvedBy: baseline.approval.approvedBy,
+            approvedOn: baseline.approval.approvedOn,
+            sentences: comparison.sentences
+          }
+        : null,
+    ghosts: comparison && baseline ? ghostsFor(baseline, comparison, 'area') : undefined,
     summary: summariseWarnings(view.warnings),
     keyDates: keyDates({
       vestingDate: view.settings.vestingDate,

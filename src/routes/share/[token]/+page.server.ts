@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { todayUtc } from '$lib/domain/dates';
 import { db } from '$lib/server/db';
+import { findApproval } from '$lib/server/review';
 import { findShareLink, presentView, presentZoom, recordShareView } from '$lib/server/present';
 import type { PageServerLoad } from './$types';
 
@@ -18,13 +19,20 @@ export const load: PageServerLoad = async ({ params, url, getClientAddress }) =>
   const link = await findShareLink(db(), params.token, today);
   if (link.kind === 'unknown') error(404, 'This link does not work');
   if (link.kind !== 'active') error(410, 'This link no longer works');
+  // A link to an approved baseline shows its frozen copy; if the approval has gone (nothing
+  // ties the two in the database), the link no longer works rather than showing the live plan.
+  const frozen = link.baselineId
+    ? await findApproval(db(), link.programme.id, link.baselineId)
+    : undefined;
+  if (frozen === null) error(410, 'This link no longer works');
   const present = await presentView(
     db(),
     link.programme,
     link.scenarioId,
     today,
     (id) => `#item-${id}`,
-    presentZoom(url.searchParams.get('zoom'))
+    presentZoom(url.searchParams.get('zoom')),
+    { frozen }
   );
   // The scenario cascades with its links, so it exists; guard anyway rather than 500.
   if (!present) error(410, 'This link no longer works');

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { ROADMAP_VIEW_KEYS } from '$lib/action-url';
 import { LANE_GROUPINGS, type LaneGrouping } from '$lib/charts/timeline-layout';
 import { parseZoom } from '$lib/charts/timeline-scale';
 import { todayUtc } from '$lib/domain/dates';
@@ -131,7 +132,7 @@ async function baselineReview(
 /** Keeps the viewer's scenario, zoom and lanes across a move or an undo. */
 function back(url: URL, slug: string, extra: Record<string, string>) {
   const query = new URLSearchParams();
-  for (const key of ['scenario', 'zoom', 'lanes', 'lanePage', 'baseline']) {
+  for (const key of ROADMAP_VIEW_KEYS) {
     const value = url.searchParams.get(key);
     if (value) query.set(key, value);
   }

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import { createShareLink, listShareLinks, revokeShareLink, sharePath } from '$lib/server/present';
 import { listScenarios } from '$lib/server/roadmap';
+import { listApprovals } from '$lib/server/review';
 import { revokeShareSchema, shareLinkSchema } from '$lib/schemas/share';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,17 +18,36 @@ export const load: PageServerLoad = async ({ parent, url }) => {
   const { programme } = await parent();
   requireRole(programme, 'editor');
   const today = todayUtc();
-  const [links, scenarios] = await Promise.all([
+  const [links, scenarios, approvals] = await Promise.all([
     listShareLinks(db(), programme.id, today),
-    listScenarios(db(), programme.id)
+    listScenarios(db(), programme.id),
+    listApprovals(db(), programme.id)
   ]);
   return {
     links,
     scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, isCurrent: s.isCurrent })),
+    // An approval whose scenario has been deleted cannot be shared (a link needs its scenario).
+    approvals: approvals
+      .filter((a) => a.scenarioId)
+      .map((a) => ({
+        id: a.id,
+        approvedBy: a.approvedBy,
+        approvedOn: a.approvedOn,
+        scenarioName: a.scenarioName
+      })),
     defaultExpiry: defaultShareExpiry(today),
     revoked: url.searchParams.has('revoked')
   };
 };
+
+/** The form's values as posted, to fill it in again after an error. */
+function values(data: { plan: { kind: string; id: string }; label: string; expiresOn: string }) {
+  return {
+    plan: `${data.plan.kind}:${data.plan.id}`,
+    label: data.label,
+    expiresOn: data.expiresOn
+  };
+}
 
 // Every action checks the role itself: form actions do not run layout loads.
 export const actions: Actions = {
@@ -36,7 +56,7 @@ export const actions: Actions = {
     const parsed = await parseForm(request, shareLinkSchema);
     if (!parsed.ok) return parsed.failure;
     const problem = shareExpiryProblem(parsed.data.expiresOn, todayUtc());
-    if (problem) return failWith('expiresOn', problem, parsed.data);
+    if (problem) return failWith('expiresOn', problem, values(parsed.data));
     const result = await createShareLink(
       db(),
       locals.user!,
@@ -44,7 +64,7 @@ export const actions: Actions = {
       parsed.data,
       getClientAddress()
     );
-    if (!result.ok) return failWith('scenarioId', result.message, parsed.data);
+    if (!result.ok) return failWith('plan', result.message, values(parsed.data));
     // Shown once, in this response only: the database keeps just its hash.
     return { created: `${url.origin}${sharePath(result.token)}`, label: parsed.data.label };
   },
