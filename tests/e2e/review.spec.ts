@@ -18,7 +18,7 @@ async function addMember(page: Page, name: string, role: 'Viewer' | 'Editor') {
   const password = (await banner.locator('strong').textContent())?.trim() ?? '';
   await page.goto(`${PROGRAMME}/members`);
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel(role).check();
+  await page.getByRole('radio', { name: role }).check();
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('Member added');
   return { email, password };
