@@ -64,6 +64,21 @@ describe('diffAgainstBaseline: what kind of change', () => {
       changes: { a: ['moved', 'stretched'], b: [] }
     },
     {
+      name: 'rephased: go-live later inside the same start and end',
+      now: side([item('a', 'Adult social care', '2029-04', '2030-07', '2030-10'), B]),
+      changes: { a: ['rephased'], b: [] }
+    },
+    {
+      name: 'rephased: only the beta phase starts later',
+      now: side([{ ...A, betaStart: '2029-10-01' }, B]),
+      changes: { a: ['rephased'], b: [] }
+    },
+    {
+      name: 'a move is not also a rephasing',
+      now: side([item('a', 'Adult social care', '2029-05', '2030-05', '2030-11'), B]),
+      changes: { a: ['moved'], b: [] }
+    },
+    {
       name: 'renamed',
       now: side([{ ...A, title: 'Adult care' }, B]),
       changes: { a: ['renamed'], b: [] }
@@ -107,6 +122,7 @@ describe('diffAgainstBaseline: what kind of change', () => {
       moved: 1,
       stretched: 0,
       shrunk: 0,
+      rephased: 0,
       renamed: 1,
       dependencies: 0
     });
@@ -216,6 +232,18 @@ describe('describeChanges', () => {
       text: 'Adult social care takes 3 months less (1 year and 3 months in all) and goes live 3 months earlier (January 2030, approved April 2030).'
     }
   ];
+  itemCases.push(
+    {
+      name: 'go-live later inside the same dates',
+      now: item('a', A.title, '2029-04', '2030-09', '2030-10'),
+      text: 'Adult social care goes live 5 months later (September 2030, approved April 2030).'
+    },
+    {
+      name: 'only the beta phase moved',
+      now: { ...A, betaStart: '2029-10-01' },
+      text: 'Adult social care keeps its dates, but its alpha or beta phase now starts at another time.'
+    }
+  );
   it.each(itemCases)('$name', ({ now, text }) => {
     const diff = diffAgainstBaseline(side([A]), side([now]));
     expect(describeItem(diff.items[0]!)).toBe(text);

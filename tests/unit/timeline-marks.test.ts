@@ -4,7 +4,7 @@ import type { RoadmapWarning } from '$lib/domain/roadmap';
 
 const warning = (status: 'warn' | 'fail'): RoadmapWarning => ({
   id: `w-${status}`,
-  rule: 'over_capacity',
+  rule: 'capacity',
   status,
   summary: 'Too many at once',
   itemIds: ['a'],

@@ -30,6 +30,7 @@ export const ITEM_CHANGES = [
   'moved',
   'stretched',
   'shrunk',
+  'rephased',
   'renamed',
   'dependencies'
 ] as const;
@@ -125,6 +126,15 @@ export function diffAgainstBaseline(baseline: PlanSide, current: PlanSide): Base
     if (startSlip !== 0) changes.push('moved');
     if (lengthChange > 0) changes.push('stretched');
     if (lengthChange < 0) changes.push('shrunk');
+    // Same start and end, but a phase boundary (often the go-live) has moved inside them.
+    if (
+      changes.length === 0 &&
+      (item.alphaStart !== old.alphaStart ||
+        item.betaStart !== old.betaStart ||
+        item.liveStart !== old.liveStart)
+    ) {
+      changes.push('rephased');
+    }
     if (item.title !== old.title) changes.push('renamed');
     const before = beforeDeps.get(old.lineageId) ?? new Set<string>();
     const after = afterDeps.get(old.lineageId) ?? new Set<string>();

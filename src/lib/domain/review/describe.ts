@@ -82,6 +82,8 @@ export function describeItem(d: ItemDifference): string | null {
     );
   } else if (d.startSlip || d.lengthChange) {
     parts.push(`still goes live in ${monthLabel(now.liveStart)}`);
+  } else if (d.changes.includes('rephased')) {
+    parts.push(`keeps its dates, but its alpha or beta phase now starts at another time`);
   }
   if (d.dependenciesAdded.length) parts.push(`now waits for ${list(d.dependenciesAdded)}`);
   if (d.dependenciesRemoved.length) {
