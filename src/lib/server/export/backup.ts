@@ -11,7 +11,7 @@ import {
   systems
 } from '../db/schema';
 import { extensionOptionsOf, recordedContractColumns } from '../contracts/options';
-import { groupBy } from './contracts';
+import { groupBy } from '$lib/domain/collections';
 
 /** Everything a backup holds, read in eight queries whatever the programme's size. */
 export async function loadProgrammeSnapshot(

@@ -4,7 +4,7 @@ import type { SystemFilters } from '$lib/schemas/system-filters';
 import type { DatabaseOrTransaction } from '../db';
 import { contracts, contractSystems, councils, serviceAreas, systems } from '../db/schema';
 import { systemConditions, systemOrdering } from '../systems/list';
-import { groupBy } from './contracts';
+import { groupBy } from '$lib/domain/collections';
 
 /** Every system the list shows for these filters (all pages, in the list's order): two queries. */
 export async function systemsExport(

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { groupBy } from '$lib/domain/collections';
 import { currentEnd } from '$lib/domain/contracts';
 import type { RoadmapContract, RoadmapItem, RoadmapPlan } from '$lib/domain/roadmap';
 import type { DatabaseOrTransaction } from '../db';
@@ -140,6 +141,7 @@ export async function loadRoadmap(
             .where(inArray(contractExtensionOptions.contractId, contractIds))
             .orderBy(asc(contractExtensionOptions.position))
         ]);
+  const optionsOf = groupBy(optionRows, (o) => o.contractId);
   const linkedContracts = contractRows.map((c) => {
     const terms = {
       id: c.id,
@@ -150,17 +152,20 @@ export async function loadRoadmap(
       noticePeriodValue: c.noticePeriodValue,
       noticePeriodUnit: c.noticePeriodUnit,
       maxEndDate: c.maxEndDate,
-      extensionOptions: optionRows
-        .filter((o) => o.contractId === c.id)
-        .map((o) => ({ lengthMonths: o.lengthMonths, exercised: o.exercised }))
+      extensionOptions: (optionsOf.get(c.id) ?? []).map((o) => ({
+        lengthMonths: o.lengthMonths,
+        exercised: o.exercised
+      }))
     };
     return { ...terms, currentEnd: currentEnd(terms) };
   });
 
+  const contractsOf = groupBy(contractLinks, (l) => l.itemId);
+  const systemsOf = groupBy(systemLinks, (l) => l.itemId);
   const items = itemRows.map((row) => ({
     ...row,
-    contractIds: contractLinks.filter((l) => l.itemId === row.id).map((l) => l.contractId),
-    systemIds: systemLinks.filter((l) => l.itemId === row.id).map((l) => l.systemId)
+    contractIds: (contractsOf.get(row.id) ?? []).map((l) => l.contractId),
+    systemIds: (systemsOf.get(row.id) ?? []).map((l) => l.systemId)
   }));
   const planItems: RoadmapItem[] = items.map((i) => ({
     id: i.id,
