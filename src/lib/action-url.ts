@@ -2,7 +2,14 @@
  * The query a roadmap page keeps across a move, a lane change or an undo: what is being
  * looked at (scenario, zoom, lanes, page of lanes, baseline overlay), not one-off notices.
  */
-export const ROADMAP_VIEW_KEYS = ['scenario', 'zoom', 'lanes', 'lanePage', 'baseline'] as const;
+export const ROADMAP_VIEW_KEYS = [
+  'scenario',
+  'zoom',
+  'lanes',
+  'timelinePage',
+  'tablePage',
+  'baseline'
+] as const;
 
 /**
  * A form action address that keeps the page's view. `action="?/move"` replaces the whole

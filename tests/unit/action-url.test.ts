@@ -7,8 +7,8 @@ describe('actionKeeping', () => {
     ['?undo=12', '?/move'],
     ['?baseline=abc', '?/move&baseline=abc'],
     [
-      '?scenario=s1&zoom=decade&lanes=council&lanePage=2&baseline=b1&undo=3&undone=1',
-      '?/move&scenario=s1&zoom=decade&lanes=council&lanePage=2&baseline=b1'
+      '?scenario=s1&zoom=decade&lanes=council&timelinePage=2&tablePage=3&baseline=b1&undo=3&undone=1',
+      '?/move&scenario=s1&zoom=decade&lanes=council&timelinePage=2&tablePage=3&baseline=b1'
     ],
     ['?/move&zoom=year', '?/move&zoom=year'],
     ['?zoom=', '?/move'],

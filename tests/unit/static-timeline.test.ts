@@ -2,7 +2,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import StaticTimeline from '$lib/charts/StaticTimeline.svelte';
 import type { TimelineItem } from '$lib/charts/timeline-layout';
-import type { RoadmapWarning } from '$lib/domain/roadmap';
+import { warningNotes, type RoadmapWarning } from '$lib/domain/roadmap';
 
 const item = (id: string, title: string, start: number, areaId: string): TimelineItem => ({
   id,
@@ -41,7 +41,7 @@ function draw(warnings: Record<string, RoadmapWarning[]> = {}) {
       horizonEnd: '2038-04-01',
       milestones: [{ id: 'm1', name: 'Elections', date: '2027-05-06' }],
       capacity: 1,
-      warnings,
+      warnings: warningNotes(Object.entries(warnings)),
       standalone: true
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barStatus, describeBar, timelineMarkers } from '$lib/charts/timeline-marks';
-import type { RoadmapWarning } from '$lib/domain/roadmap';
+import { warningNote, type RoadmapWarning } from '$lib/domain/roadmap';
 
 const warning = (status: 'warn' | 'fail'): RoadmapWarning => ({
   id: `w-${status}`,
@@ -53,7 +53,7 @@ describe('barStatus', () => {
     ['only warnings', [warning('warn')], 'warn'],
     ['a failure among warnings', [warning('warn'), warning('fail')], 'fail']
   ])('%s → %s', (_what, list, status) => {
-    expect(barStatus(list as RoadmapWarning[] | undefined)).toBe(status);
+    expect(barStatus(warningNote(list as RoadmapWarning[] | undefined))).toBe(status);
   });
 });
 
@@ -65,7 +65,7 @@ describe('describeBar', () => {
     endDate: '2031-04-01'
   };
   it('reads the dates and the warnings count, and names the keys that work', () => {
-    const text = describeBar(item, [warning('warn'), warning('fail')], {
+    const text = describeBar(item, warningNote([warning('warn'), warning('fail')]), {
       editable: true,
       relane: true
     });
@@ -82,8 +82,8 @@ describe('describeBar', () => {
     expect(text).toContain('up and down arrow keys go to the next bar');
   });
   it('says one warning in the singular', () => {
-    expect(describeBar(item, [warning('warn')], { editable: false, relane: false })).toContain(
-      '1 warning,'
-    );
+    expect(
+      describeBar(item, warningNote([warning('warn')]), { editable: false, relane: false })
+    ).toContain('1 warning,');
   });
 });

@@ -24,7 +24,7 @@ export const LANE_GROUPING_LABELS: Record<LaneGrouping, string> = {
 
 export const ROW_HEIGHT = 36;
 export const BAR_HEIGHT = 24;
-const LANE_PADDING = 6;
+export const LANE_PADDING = 6;
 
 export interface TimelineItem extends RoadmapItem {
   contractEnds: { contractId: string; reference: string; date: IsoDate }[];
@@ -97,6 +97,129 @@ export function packRows<T extends Pick<RoadmapItem, 'startDate' | 'endDate' | '
   return rows;
 }
 
+/**
+ * A bar's place before any time scale: its lane, its row's y and its span in time (epoch
+ * milliseconds). Rows do not depend on the zoom, so zooming re-places only the bars on screen
+ * and dragging one bar leaves every other bar's layout (and its drawing) untouched.
+ */
+export interface BarRow {
+  item: TimelineItem;
+  laneKey: string;
+  y: number;
+  t0: number;
+  t1: number;
+}
+
+export interface RowLayout {
+  lanes: LaneLayout[];
+  /** Lane by lane, in each lane by start. */
+  bars: BarRow[];
+  barOf: Map<string, BarRow>;
+  dependencies: RoadmapDependency[];
+  height: number;
+}
+
+const time = (iso: IsoDate) => isoToDate(iso).getTime();
+
+/** The same bar at other dates (being dragged), in its own row. */
+export function movedRow(row: BarRow, item: TimelineItem): BarRow {
+  return { ...row, item, t0: time(item.startDate), t1: time(item.endDate) };
+}
+
+export function layoutRows(
+  items: TimelineItem[],
+  dependencies: RoadmapDependency[],
+  lanes: Lane[],
+  grouping: LaneGrouping
+): RowLayout {
+  const byLane = new Map<string, TimelineItem[]>(lanes.map((l) => [l.key, []]));
+  for (const item of items) byLane.get(laneKeyOf(item, grouping))?.push(item);
+
+  const laneLayouts: LaneLayout[] = [];
+  const bars: BarRow[] = [];
+  let y = 0;
+  for (const lane of lanes) {
+    const laneItems = byLane.get(lane.key) ?? [];
+    const rows = packRows(laneItems);
+    let rowCount = 1;
+    for (const r of rows.values()) rowCount = Math.max(rowCount, r + 1);
+    const height = rowCount * ROW_HEIGHT + LANE_PADDING * 2;
+    laneLayouts.push({ ...lane, y, height });
+    for (const item of laneItems) {
+      bars.push({
+        item,
+        laneKey: lane.key,
+        y: y + LANE_PADDING + rows.get(item.id)! * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+        t0: time(item.startDate),
+        t1: time(item.endDate)
+      });
+    }
+    y += height;
+  }
+  return {
+    lanes: laneLayouts,
+    bars,
+    barOf: new Map(bars.map((b) => [b.item.id, b])),
+    dependencies,
+    height: y
+  };
+}
+
+/** A bar on the time scale: where it starts and ends, its phases and its contract ends. */
+export function placeBar(row: BarRow, scale: TimeScale): BarLayout {
+  const x = (iso: IsoDate) => scale(isoToDate(iso));
+  const [domainStart, domainEnd] = scale.domain() as [Date, Date];
+  const { item } = row;
+  const start = scale(row.t0);
+  return {
+    item,
+    laneKey: row.laneKey,
+    x: start,
+    width: Math.max(2, scale(row.t1) - start),
+    y: row.y,
+    segments: phaseSegments(item).map((s) => ({
+      ...s,
+      x: x(s.start),
+      width: Math.max(0, x(s.end) - x(s.start))
+    })),
+    contractMarkers: item.contractEnds
+      .filter((c) => {
+        const d = isoToDate(c.date);
+        return d >= domainStart && d <= domainEnd;
+      })
+      .map((c) => ({ ...c, x: x(c.date) }))
+  };
+}
+
+const link = linkHorizontal();
+
+/** A dependency's arrow, from the end of its predecessor's bar to the start of its successor's. */
+export function placeArrow(
+  dependency: RoadmapDependency,
+  from: BarRow,
+  to: BarRow,
+  scale: TimeScale
+): ArrowLayout | null {
+  const fromEnd = Math.max(scale(from.t1), scale(from.t0) + 2);
+  const toStart = scale(to.t0);
+  const path = link({
+    source: [fromEnd, from.y + BAR_HEIGHT / 2],
+    target: [toStart, to.y + BAR_HEIGHT / 2]
+  });
+  if (!path) return null;
+  return {
+    key: `${dependency.predecessorId}>${dependency.successorId}`,
+    path,
+    predecessorId: dependency.predecessorId,
+    successorId: dependency.successorId,
+    left: Math.min(fromEnd, toStart),
+    right: Math.max(fromEnd, toStart),
+    top: Math.min(from.y, to.y),
+    bottom: Math.max(from.y, to.y) + BAR_HEIGHT
+  };
+}
+
+/** Everything placed: for printing, exports and the server's drawing of the whole plan. */
 export function layoutTimeline(
   items: TimelineItem[],
   dependencies: RoadmapDependency[],
@@ -104,73 +227,19 @@ export function layoutTimeline(
   grouping: LaneGrouping,
   scale: TimeScale
 ): TimelineLayout {
-  const x = (iso: IsoDate) => scale(isoToDate(iso));
-  const [domainStart, domainEnd] = scale.domain() as [Date, Date];
-  const byLane = new Map<string, TimelineItem[]>(lanes.map((l) => [l.key, []]));
-  for (const item of items) byLane.get(laneKeyOf(item, grouping))?.push(item);
-
-  const laneLayouts: LaneLayout[] = [];
-  const bars: BarLayout[] = [];
-  let y = 0;
-  for (const lane of lanes) {
-    const laneItems = byLane.get(lane.key) ?? [];
-    const rows = packRows(laneItems);
-    const rowCount = Math.max(1, ...[...rows.values()].map((r) => r + 1));
-    const height = rowCount * ROW_HEIGHT + LANE_PADDING * 2;
-    laneLayouts.push({ ...lane, y, height });
-    for (const item of laneItems) {
-      const barY =
-        y + LANE_PADDING + rows.get(item.id)! * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
-      const start = x(item.startDate);
-      bars.push({
-        item,
-        laneKey: lane.key,
-        x: start,
-        width: Math.max(2, x(item.endDate) - start),
-        y: barY,
-        segments: phaseSegments(item).map((s) => ({
-          ...s,
-          x: x(s.start),
-          width: Math.max(0, x(s.end) - x(s.start))
-        })),
-        contractMarkers: item.contractEnds
-          .filter((c) => {
-            const d = isoToDate(c.date);
-            return d >= domainStart && d <= domainEnd;
-          })
-          .map((c) => ({ ...c, x: x(c.date) }))
-      });
-    }
-    y += height;
-  }
-
-  const barOf = new Map(bars.map((b) => [b.item.id, b]));
-  const link = linkHorizontal();
+  const rows = layoutRows(items, dependencies, lanes, grouping);
   const arrows = dependencies.flatMap((d) => {
-    const from = barOf.get(d.predecessorId);
-    const to = barOf.get(d.successorId);
-    if (!from || !to) return [];
-    const path = link({
-      source: [from.x + from.width, from.y + BAR_HEIGHT / 2],
-      target: [to.x, to.y + BAR_HEIGHT / 2]
-    });
-    if (!path) return [];
-    const ends = [from.x + from.width, to.x];
-    const ys = [from.y, to.y];
-    return [
-      {
-        key: `${d.predecessorId}>${d.successorId}`,
-        path,
-        ...d,
-        left: Math.min(...ends),
-        right: Math.max(...ends),
-        top: Math.min(...ys),
-        bottom: Math.max(...ys) + BAR_HEIGHT
-      }
-    ];
+    const from = rows.barOf.get(d.predecessorId);
+    const to = rows.barOf.get(d.successorId);
+    const arrow = from && to ? placeArrow(d, from, to, scale) : null;
+    return arrow ? [arrow] : [];
   });
-
-  return { lanes: laneLayouts, bars, arrows, height: y };
+  return {
+    lanes: rows.lanes,
+    bars: rows.bars.map((b) => placeBar(b, scale)),
+    arrows,
+    height: rows.height
+  };
 }
 
 /** The lane keys an item can be in for a grouping, labelled, in a sensible order. */
@@ -192,44 +261,4 @@ export function lanesFor(
       : [names.councils, { key: 'all', label: 'All new councils' }];
   const lanes = list.filter((o) => used.has(o.id)).map((o) => ({ key: o.id, label: o.name }));
   return used.has(none.key) ? [...lanes, none] : lanes;
-}
-
-/** The part of the timeline body on screen, in its own coordinates, with a margin round it. */
-export interface Viewport {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** Room to the right of a bar for its title when it does not fit inside. */
-const OUTSIDE_LABEL = 170;
-
-/**
- * Only what is on screen: the lanes, bars and arrows that meet the viewport (plus the bars
- * named in `keep`, such as the focused one or the one being dragged). With no viewport (on the
- * server, when printing) everything is kept.
- */
-export function visiblePart(
-  layout: TimelineLayout,
-  view: Viewport | null,
-  keep: (string | null | undefined)[] = []
-): Pick<TimelineLayout, 'lanes' | 'bars' | 'arrows'> {
-  if (!view) return layout;
-  const meets = (left: number, right: number, top: number, bottom: number) =>
-    right >= view.left && left <= view.right && bottom >= view.top && top <= view.bottom;
-  const kept = new Set(keep.filter((k): k is string => !!k));
-  return {
-    lanes: layout.lanes.filter((l) => l.y + l.height >= view.top && l.y <= view.bottom),
-    bars: layout.bars.filter(
-      (b) =>
-        kept.has(b.item.id) || meets(b.x, b.x + b.width + OUTSIDE_LABEL, b.y - 6, b.y + BAR_HEIGHT)
-    ),
-    arrows: layout.arrows.filter((a) => meets(a.left, a.right, a.top, a.bottom))
-  };
-}
-
-/** The bars in reading order (top to bottom, then left to right): where up and down go next. */
-export function readingOrder(bars: BarLayout[]): BarLayout[] {
-  return [...bars].sort((a, b) => a.y - b.y || a.x - b.x);
 }

@@ -1,5 +1,5 @@
 import { formatLongDate, type IsoDate } from '$lib/domain/dates';
-import type { RoadmapWarning } from '$lib/domain/roadmap';
+import type { WarningNote } from '$lib/domain/roadmap';
 
 export type MarkerKind = 'vesting' | 'today' | 'horizon' | 'milestone';
 
@@ -37,15 +37,14 @@ export function timelineMarkers(input: {
 }
 
 /** A bar's badge: a problem if any warning on it fails, else a warning if it has any. */
-export function barStatus(warnings: RoadmapWarning[] | undefined): 'fail' | 'warn' | null {
-  if (!warnings?.length) return null;
-  return warnings.some((w) => w.status === 'fail') ? 'fail' : 'warn';
+export function barStatus(note: WarningNote | null | undefined): 'fail' | 'warn' | null {
+  return note?.status ?? null;
 }
 
 /** What a screen reader hears on a bar: its dates, its warnings and the keys that move it. */
 export function describeBar(
   item: { title: string; startDate: IsoDate; liveStart: IsoDate; endDate: IsoDate },
-  warnings: RoadmapWarning[] | undefined,
+  note: WarningNote | null | undefined,
   controls: { editable: boolean; relane: boolean }
 ): string {
   const parts = [
@@ -54,7 +53,7 @@ export function describeBar(
     `goes live ${formatLongDate(item.liveStart)}`,
     `handed over ${formatLongDate(item.endDate)}`
   ];
-  const count = warnings?.length ?? 0;
+  const count = note?.count ?? 0;
   if (count > 0) parts.push(`${count} ${count === 1 ? 'warning' : 'warnings'}`);
   if (controls.editable)
     parts.push('left and right arrow keys move it a month, with Shift a quarter');

@@ -1,5 +1,5 @@
 import { flushSync } from 'svelte';
-import type { Viewport } from './timeline-layout';
+import type { Viewport } from './timeline-visible';
 
 /** How far past the edges of the scroller bars are still drawn, so a scroll shows no gap. */
 const MARGIN_Y = 400;

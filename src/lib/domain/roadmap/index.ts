@@ -36,9 +36,14 @@ export function evaluateRoadmap(plan: RoadmapPlan): RoadmapWarning[] {
 export function warningsByItem(warnings: RoadmapWarning[]): Map<string, RoadmapWarning[]> {
   const map = new Map<string, RoadmapWarning[]>();
   for (const w of warnings) {
-    for (const id of w.itemIds) map.set(id, [...(map.get(id) ?? []), w]);
+    for (const id of w.itemIds) {
+      const list = map.get(id);
+      if (list) list.push(w);
+      else map.set(id, [w]);
+    }
   }
   return map;
 }
 export * from './compare';
 export * from './labels';
+export * from './warning-notes';

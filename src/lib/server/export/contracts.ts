@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { groupBy } from '$lib/domain/collections';
 import type { IsoDate } from '$lib/domain/dates';
 import { CONTRACT_COLUMNS, type ContractExportRow, type ExportTable } from '$lib/domain/export';
 import type { ContractFilters } from '$lib/schemas/contract-filters';

@@ -13,16 +13,16 @@ import {
   horizonEnd,
   monthIndex,
   STATUS_LABELS,
+  warningNotes,
   warningsByItem,
   type RoadmapItem,
   type RoadmapPlan,
-  type RoadmapWarning,
   type Schedule
 } from '$lib/domain/roadmap';
 import { lanesFor } from '$lib/charts/timeline-layout';
 import { timelineWindow } from '$lib/charts/timeline-scale';
 import type { LoadedRoadmap } from '../roadmap';
-import { roadmapView } from '../roadmap';
+import { clientView, roadmapView } from '../roadmap';
 
 /**
  * Identifies the input a proposal was drawn from. The accept form carries it, so a proposal
@@ -99,8 +99,8 @@ export function proposalView(
   const areas = new Map(input.areas.map((a) => [a.id, a]));
   const plan = proposalPlan(input, proposal);
   const warnings = evaluateRoadmap(plan);
-  const byItem: Record<string, RoadmapWarning[]> = Object.fromEntries(warningsByItem(warnings));
-  const currentView = current && roadmapView(current, 'area', today, itemHref);
+  const notes = warningNotes(warningsByItem(warnings));
+  const currentView = current && clientView(roadmapView(current, 'area', today, itemHref));
   const end = horizonEnd(input.settings);
   const own = timelineWindow(
     { today, vestingDate: input.settings.vestingDate, horizonEnd: end },
@@ -155,7 +155,7 @@ export function proposalView(
         STATUS_LABELS
       ),
       warnings,
-      warningsByItem: byItem
+      notes
     },
     current: currentView,
     window,

@@ -3,6 +3,7 @@ import { render } from 'svelte/server';
 import StaticTimeline from '$lib/charts/StaticTimeline.svelte';
 import { formatLongDate, type IsoDate } from '$lib/domain/dates';
 import { roadmapItemsTable, type RoadmapExportRow } from '$lib/domain/export';
+import { warningNotes } from '$lib/domain/roadmap';
 import type { RoadmapView } from '../roadmap';
 
 /**
@@ -44,7 +45,7 @@ export function timelineSvg(doc: TimelineDocument): string {
       horizonEnd: view.horizonEnd,
       milestones: view.milestones,
       capacity: view.settings.capacity,
-      warnings: view.warningsByItem,
+      warnings: warningNotes(Object.entries(view.warningsByItem)),
       standalone: true
     }
   });

@@ -4,7 +4,7 @@ import { keyDates, summariseWarnings } from '$lib/domain/present/summary';
 import { evaluateProgramme } from '../checks/readiness';
 import type { Database } from '../db';
 import { compareWithBaseline, ghostsFor, loadBaseline, type ApprovalRow } from '../review';
-import { findScenario, loadRoadmap, roadmapView } from '../roadmap';
+import { clientView, findScenario, loadRoadmap, roadmapTable, roadmapView } from '../roadmap';
 import { frozenReadiness, frozenRoadmap } from './baseline';
 import type { ProgrammeSettings } from '../roadmap/queries';
 
@@ -54,9 +54,11 @@ export async function presentView(
     : (await evaluateProgramme(db, programme, today)).readiness;
   const comparison = options.compareWith && baseline ? compareWithBaseline(baseline, live) : null;
   const view = roadmapView(roadmap, 'area', today, itemHref);
+  const shown = clientView(view);
   return {
     scenario: { id: scenario.id, name: scenario.name, isCurrent: scenario.isCurrent },
-    view,
+    view: shown,
+    table: roadmapTable(shown.items, shown.notes, 1, null),
     zoom,
     pxPerMonth: PX_PER_MONTH[zoom],
     readiness: {

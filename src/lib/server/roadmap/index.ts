@@ -19,8 +19,10 @@ export {
   ensureCurrentScenario,
   makeScenarioCurrent
 } from './scenarios';
-export { roadmapView } from './view';
-export type { RoadmapView } from './view';
+export { clientView, roadmapView } from './view';
+export type { ClientRoadmapView, RoadmapView } from './view';
+export { roadmapPageView, roadmapTable, TABLE_PAGE_SIZE } from './page-view';
+export type { ListedWarning, RoadmapPageView, RoadmapTablePage } from './page-view';
 export { readItemForm } from './form';
 export { addMilestone, deleteMilestone } from './milestones';
 export { deleteItem, restoreItem } from './delete-item';

@@ -4,6 +4,7 @@ import {
   horizonEnd,
   quarterLoads,
   STATUS_LABELS,
+  warningNotes,
   warningsByItem,
   type RoadmapWarning
 } from '$lib/domain/roadmap';
@@ -77,3 +78,15 @@ export function roadmapView(
 }
 
 export type RoadmapView = ReturnType<typeof roadmapView>;
+
+/**
+ * The view as a page sends it to the browser: each item's warnings as a short note (see
+ * `WarningNote`) rather than every warning for every item, which on a large roadmap is
+ * megabytes. The full warnings stay on the server, for exports and the warnings list.
+ */
+export function clientView(view: RoadmapView) {
+  const { warnings: _warnings, warningsByItem, ...rest } = view;
+  return { ...rest, notes: warningNotes(Object.entries(warningsByItem)) };
+}
+
+export type ClientRoadmapView = ReturnType<typeof clientView>;

@@ -17,6 +17,7 @@ import {
   listScenarios,
   loadRoadmap,
   moveItem,
+  roadmapPageView,
   roadmapView,
   undoItemChange,
   undoOffer
@@ -56,6 +57,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
   const lanes = grouping(url.searchParams.get('lanes'));
   const today = todayUtc();
   const base = `/programmes/${programme.slug}/roadmap`;
+  const allWarnings = url.searchParams.has('print') || url.searchParams.get('warnings') === 'all';
   const undoId = Number(url.searchParams.get('undo'));
   const [roadmap, undo] = await Promise.all([
     scenario ? loadRoadmap(db(), programme, scenario) : null,
@@ -81,15 +83,20 @@ export const load: PageServerLoad = async ({ parent, url }) => {
       isCurrent: scenario.isCurrent
     },
     scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, isCurrent: s.isCurrent })),
-    view: roadmap && roadmapView(roadmap, lanes, today, (id) => `${base}/items/${id}`),
+    view:
+      roadmap &&
+      roadmapPageView(
+        roadmapView(roadmap, lanes, today, (id) => `${base}/items/${id}`),
+        { tablePage: pageNumber(url.searchParams.get('tablePage')), allWarnings }
+      ),
     zoom,
     lanes,
     today,
     undo,
     undone: url.searchParams.has('undone'),
     print: url.searchParams.has('print'),
-    lanePage: pageNumber(url.searchParams.get('lanePage')),
-    allWarnings: url.searchParams.has('print') || url.searchParams.get('warnings') === 'all',
+    timelinePage: pageNumber(url.searchParams.get('timelinePage')),
+    allWarnings,
     milestone: url.searchParams.get('milestone'),
     proposed: url.searchParams.has('proposed')
   };

@@ -1,0 +1,174 @@
+import type { RoadmapDependency } from '$lib/domain/roadmap';
+import {
+  BAR_HEIGHT,
+  LANE_PADDING,
+  movedRow,
+  placeArrow,
+  placeBar,
+  ROW_HEIGHT,
+  type ArrowLayout,
+  type BarLayout,
+  type BarRow,
+  type LaneLayout,
+  type RowLayout,
+  type TimelineItem
+} from './timeline-layout';
+import type { TimeScale } from './timeline-scale';
+
+/** The part of the timeline body on screen, in its own coordinates, with a margin round it. */
+export interface Viewport {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Room to the right of a bar for its title when it does not fit inside. */
+const OUTSIDE_LABEL = 170;
+
+/**
+ * Places bars and arrows on one time scale, remembering each: a bar whose row is unchanged
+ * keeps the very same layout object, so a drag or a scroll redraws only what moved or came
+ * into view. Make a new one when the scale changes.
+ */
+export class TimelinePlacer {
+  #bars = new WeakMap<BarRow, BarLayout>();
+  #arrows = new WeakMap<
+    RoadmapDependency,
+    { from: BarRow; to: BarRow; arrow: ArrowLayout | null }
+  >();
+
+  constructor(readonly scale: TimeScale) {}
+
+  bar(row: BarRow): BarLayout {
+    let placed = this.#bars.get(row);
+    if (!placed) {
+      placed = placeBar(row, this.scale);
+      this.#bars.set(row, placed);
+    }
+    return placed;
+  }
+
+  arrow(dependency: RoadmapDependency, from: BarRow, to: BarRow): ArrowLayout | null {
+    const known = this.#arrows.get(dependency);
+    if (known && known.from === from && known.to === to) return known.arrow;
+    const arrow = placeArrow(dependency, from, to, this.scale);
+    this.#arrows.set(dependency, { from, to, arrow });
+    return arrow;
+  }
+}
+
+export interface DrawnPart {
+  lanes: LaneLayout[];
+  bars: BarLayout[];
+  arrows: ArrowLayout[];
+}
+
+/**
+ * What to draw: the lanes, bars and arrows that meet the viewport (plus the bars named in
+ * `keep`, such as the focused one), with `moved` drawn at its new dates in its own row. With
+ * no viewport (printing) everything is drawn. Only what is drawn is placed on the scale.
+ */
+export function drawnPart(
+  rows: RowLayout,
+  placer: TimelinePlacer,
+  view: Viewport | null,
+  keep: (string | null | undefined)[] = [],
+  moved: TimelineItem | null = null
+): DrawnPart {
+  const movedFrom = moved ? rows.barOf.get(moved.id) : undefined;
+  const movedTo = moved && movedFrom ? movedRow(movedFrom, moved) : undefined;
+  const rowOf = (id: string) => (movedTo && id === movedTo.item.id ? movedTo : rows.barOf.get(id));
+  const { scale } = placer;
+  // The viewport's edges as times, so bars are tested without placing them.
+  const toTime = (px: number) => (Number.isFinite(px) ? scale.invert(px).getTime() : px);
+  const t = view
+    ? {
+        left: toTime(view.left - OUTSIDE_LABEL),
+        right: toTime(view.right),
+        arrowLeft: toTime(view.left)
+      }
+    : null;
+  const kept = new Set(keep.filter((k): k is string => !!k));
+  if (movedTo) kept.add(movedTo.item.id);
+  const inRows = (top: number, bottom: number) =>
+    !view || (bottom >= view.top && top <= view.bottom);
+
+  const bars: BarLayout[] = [];
+  for (const stored of rows.bars) {
+    const row = stored === movedFrom ? movedTo! : stored;
+    const shown =
+      kept.has(row.item.id) ||
+      (inRows(row.y - 6, row.y + BAR_HEIGHT) && (!t || (row.t1 >= t.left && row.t0 <= t.right)));
+    if (shown) bars.push(placer.bar(row));
+  }
+  const arrows: ArrowLayout[] = [];
+  for (const d of rows.dependencies) {
+    const from = rowOf(d.predecessorId);
+    const to = rowOf(d.successorId);
+    if (!from || !to) continue;
+    const left = Math.min(from.t1, to.t0);
+    const right = Math.max(from.t1, to.t0);
+    const top = Math.min(from.y, to.y);
+    const bottom = Math.max(from.y, to.y) + BAR_HEIGHT;
+    if (!inRows(top, bottom) || (t && (right < t.arrowLeft || left > t.right))) continue;
+    const arrow = placer.arrow(d, from, to);
+    if (arrow) arrows.push(arrow);
+  }
+  return {
+    lanes: rows.lanes.filter((l) => !view || (l.y + l.height > view.top && l.y < view.bottom)),
+    bars,
+    arrows
+  };
+}
+
+/** The bars in reading order (top to bottom, then left to right): where up and down go next. */
+export function readingOrder(bars: BarRow[]): BarRow[] {
+  return [...bars].sort((a, b) => a.y - b.y || a.t0 - b.t0);
+}
+
+/** One page of the timeline without JavaScript: a band of rows, and the lanes it shows. */
+export interface TimelinePage {
+  top: number;
+  bottom: number;
+  lanes: string[];
+}
+
+/**
+ * The timeline cut into pages of at most `maxHeight` pixels for drawing without JavaScript
+ * (the server sends one page, so a 5,000-item roadmap's page stays small): whole lanes where
+ * they fit, and a lane taller than a page cut between its rows.
+ */
+export function timelinePages(rows: Pick<RowLayout, 'lanes'>, maxHeight: number): TimelinePage[] {
+  const pages: (TimelinePage & { whole: boolean })[] = [];
+  const rowsPerPage = Math.max(1, Math.floor((maxHeight - 2 * LANE_PADDING) / ROW_HEIGHT));
+  for (const lane of rows.lanes) {
+    const end = lane.y + lane.height;
+    const last = pages.at(-1);
+    if (lane.height > maxHeight) {
+      // Cut where a row begins: rows start after the lane's top padding.
+      const bounds = [lane.y];
+      const step = rowsPerPage * ROW_HEIGHT;
+      for (let cut = lane.y + LANE_PADDING + step; cut < end - LANE_PADDING; cut += step) {
+        bounds.push(cut);
+      }
+      bounds.push(end);
+      for (let i = 0; i + 1 < bounds.length; i++) {
+        pages.push({ top: bounds[i]!, bottom: bounds[i + 1]!, lanes: [lane.label], whole: false });
+      }
+    } else if (last?.whole && end - last.top <= maxHeight) {
+      last.bottom = end;
+      last.lanes.push(lane.label);
+    } else {
+      pages.push({ top: lane.y, bottom: end, lanes: [lane.label], whole: true });
+    }
+  }
+  return pages.length > 0
+    ? pages.map(({ top, bottom, lanes }) => ({ top, bottom, lanes }))
+    : [{ top: 0, bottom: 0, lanes: [] }];
+}
+
+/** A page as the viewport to draw it: its band of rows, every month across. */
+export function pageView(page: TimelinePage): Viewport {
+  return { top: page.top, bottom: page.bottom - 1, left: -Infinity, right: Infinity };
+}
