@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlaps, quarterLoads, startOfQuarter, type RoadmapItem } from '$lib/domain/roadmap';
+import {
+  countsWithMove,
+  overlaps,
+  quarterLoads,
+  startOfQuarter,
+  type RoadmapItem
+} from '$lib/domain/roadmap';
 import { addMonths, formatIsoDate } from '$lib/domain/dates';
 
 function item(
@@ -105,6 +111,30 @@ describe('quarterLoads', () => {
         expect(quarterLoads(all, from, to)).toEqual(byDefinition(all, from, to));
       }),
       { numRuns: 300 }
+    );
+  });
+
+  it('counts a moved item in its new quarters only, as counting again would', () => {
+    const date = fc
+      .record({
+        year: fc.integer({ min: 2027, max: 2031 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.constantFrom(1, 1, 2, 28)
+      })
+      .map(({ year, month, day }) => formatIsoDate(year, month, day));
+    const span = fc.record({ start: date, end: date });
+    fc.assert(
+      fc.property(fc.array(span, { minLength: 1, maxLength: 12 }), span, (list, move) => {
+        const all = list.map((x, n) => item(`i${n}`, x.start, x.end));
+        const before = all[0]!;
+        const after = { ...before, startDate: move.start, endDate: move.end };
+        const loads = quarterLoads(all, '2028-01-01', '2031-01-01');
+        const again = quarterLoads([after, ...all.slice(1)], '2028-01-01', '2031-01-01');
+        expect(countsWithMove(loads, before, after)).toEqual(
+          again.map((q) => ({ start: q.start, end: q.end, count: q.itemIds.length }))
+        );
+      }),
+      { numRuns: 200 }
     );
   });
 });

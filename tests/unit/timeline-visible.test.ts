@@ -11,7 +11,8 @@ import {
   pageView,
   readingOrder,
   timelinePages,
-  TimelinePlacer
+  TimelinePlacer,
+  withMoved
 } from '$lib/charts/timeline-visible';
 
 const item = (id: string, start: string, end: string, area = 'w'): TimelineItem => ({
@@ -91,8 +92,8 @@ describe('drawing only what is on screen', () => {
   it('draws a bar being moved at its new dates in its own row, and its arrows follow', () => {
     const placer = new TimelinePlacer(scale);
     const before = drawnPart(rows, placer, null);
-    const moved = { ...item('early', '2030-01-01', '2030-06-01') };
-    const after = drawnPart(rows, placer, null, [], moved);
+    const moved = item('early', '2030-01-01', '2030-06-01');
+    const after = withMoved(before, rows, placer, moved);
     const was = before.bars.find((b) => b.item.id === 'early')!;
     const now = after.bars.find((b) => b.item.id === 'early')!;
     expect(now.y).toBe(was.y);
@@ -160,5 +161,17 @@ describe('pages of the timeline without JavaScript', () => {
       drawnPart(rows, placer, pageView(p)).bars.map((b) => b.item.id)
     );
     expect(seen.sort()).toEqual(many.map((i) => i.id).sort());
+  });
+});
+
+describe('a bar dragged off screen', () => {
+  it('is still drawn, with its arrows', () => {
+    const rows = layoutRows(items, dependencies, lanes, 'area');
+    const placer = new TimelinePlacer(scale);
+    const part = drawnPart(rows, placer, { left: 600, right: 700, top: 0, bottom: 40 });
+    expect(part.bars.map((b) => b.item.id)).toEqual(['late']);
+    const after = withMoved(part, rows, placer, item('early', '2029-02-01', '2029-07-01'));
+    expect(after.bars.map((b) => b.item.id)).toEqual(['late', 'early']);
+    expect(after.arrows.map((a) => a.key)).toEqual(['early>fin']);
   });
 });

@@ -116,6 +116,8 @@ export interface RowLayout {
   bars: BarRow[];
   barOf: Map<string, BarRow>;
   dependencies: RoadmapDependency[];
+  /** The dependencies each item is in, either side: the arrows that follow a dragged bar. */
+  dependenciesOf: Map<string, RoadmapDependency[]>;
   height: number;
 }
 
@@ -156,11 +158,20 @@ export function layoutRows(
     }
     y += height;
   }
+  const dependenciesOf = new Map<string, RoadmapDependency[]>();
+  for (const d of dependencies) {
+    for (const id of [d.predecessorId, d.successorId]) {
+      const list = dependenciesOf.get(id);
+      if (list) list.push(d);
+      else dependenciesOf.set(id, [d]);
+    }
+  }
   return {
     lanes: laneLayouts,
     bars,
     barOf: new Map(bars.map((b) => [b.item.id, b])),
     dependencies,
+    dependenciesOf,
     height: y
   };
 }

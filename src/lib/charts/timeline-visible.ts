@@ -66,19 +66,15 @@ export interface DrawnPart {
 
 /**
  * What to draw: the lanes, bars and arrows that meet the viewport (plus the bars named in
- * `keep`, such as the focused one), with `moved` drawn at its new dates in its own row. With
- * no viewport (printing) everything is drawn. Only what is drawn is placed on the scale.
+ * `keep`, such as the focused one). With no viewport (printing) everything is drawn. Only
+ * what is drawn is placed on the scale.
  */
 export function drawnPart(
   rows: RowLayout,
   placer: TimelinePlacer,
   view: Viewport | null,
-  keep: (string | null | undefined)[] = [],
-  moved: TimelineItem | null = null
+  keep: (string | null | undefined)[] = []
 ): DrawnPart {
-  const movedFrom = moved ? rows.barOf.get(moved.id) : undefined;
-  const movedTo = moved && movedFrom ? movedRow(movedFrom, moved) : undefined;
-  const rowOf = (id: string) => (movedTo && id === movedTo.item.id ? movedTo : rows.barOf.get(id));
   const { scale } = placer;
   // The viewport's edges as times, so bars are tested without placing them.
   const toTime = (px: number) => (Number.isFinite(px) ? scale.invert(px).getTime() : px);
@@ -90,13 +86,11 @@ export function drawnPart(
       }
     : null;
   const kept = new Set(keep.filter((k): k is string => !!k));
-  if (movedTo) kept.add(movedTo.item.id);
   const inRows = (top: number, bottom: number) =>
     !view || (bottom >= view.top && top <= view.bottom);
 
   const bars: BarLayout[] = [];
-  for (const stored of rows.bars) {
-    const row = stored === movedFrom ? movedTo! : stored;
+  for (const row of rows.bars) {
     const shown =
       kept.has(row.item.id) ||
       (inRows(row.y - 6, row.y + BAR_HEIGHT) && (!t || (row.t1 >= t.left && row.t0 <= t.right)));
@@ -104,14 +98,13 @@ export function drawnPart(
   }
   const arrows: ArrowLayout[] = [];
   for (const d of rows.dependencies) {
-    const from = rowOf(d.predecessorId);
-    const to = rowOf(d.successorId);
+    const from = rows.barOf.get(d.predecessorId);
+    const to = rows.barOf.get(d.successorId);
     if (!from || !to) continue;
     const left = Math.min(from.t1, to.t0);
     const right = Math.max(from.t1, to.t0);
-    const top = Math.min(from.y, to.y);
-    const bottom = Math.max(from.y, to.y) + BAR_HEIGHT;
-    if (!inRows(top, bottom) || (t && (right < t.arrowLeft || left > t.right))) continue;
+    if (!inRows(Math.min(from.y, to.y), Math.max(from.y, to.y) + BAR_HEIGHT)) continue;
+    if (t && (right < t.arrowLeft || left > t.right)) continue;
     const arrow = placer.arrow(d, from, to);
     if (arrow) arrows.push(arrow);
   }
@@ -120,6 +113,37 @@ export function drawnPart(
     bars,
     arrows
   };
+}
+
+/**
+ * The drawn part with one bar at other dates (being dragged), in its own row, and its arrows
+ * following it. Everything else is the very same objects, so only the dragged bar and its
+ * arrows are drawn again on each move.
+ */
+export function withMoved(
+  part: DrawnPart,
+  rows: RowLayout,
+  placer: TimelinePlacer,
+  moved: TimelineItem
+): DrawnPart {
+  const stored = rows.barOf.get(moved.id);
+  if (!stored) return part;
+  const row = movedRow(stored, moved);
+  const bar = placer.bar(row);
+  const at = part.bars.findIndex((b) => b.item.id === moved.id);
+  const bars = at === -1 ? [...part.bars, bar] : part.bars.with(at, bar);
+  const touching = rows.dependenciesOf.get(moved.id) ?? [];
+  const rowOf = (id: string) => (id === moved.id ? row : rows.barOf.get(id));
+  const followed = touching.flatMap((d) => {
+    const from = rowOf(d.predecessorId);
+    const to = rowOf(d.successorId);
+    const arrow = from && to ? placer.arrow(d, from, to) : null;
+    return arrow ? [arrow] : [];
+  });
+  const arrows = part.arrows
+    .filter((a) => a.predecessorId !== moved.id && a.successorId !== moved.id)
+    .concat(followed);
+  return { lanes: part.lanes, bars, arrows };
 }
 
 /** The bars in reading order (top to bottom, then left to right): where up and down go next. */

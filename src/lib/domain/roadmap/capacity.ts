@@ -47,3 +47,30 @@ export function quarterLoads(items: RoadmapItem[], from: IsoDate, to: IsoDate): 
 function isFirstOfQuarter(date: IsoDate): boolean {
   return date.endsWith('-01') && monthIndex(date) % 3 === 0;
 }
+
+export interface QuarterCount {
+  start: IsoDate;
+  end: IsoDate;
+  count: number;
+}
+
+/**
+ * The quarters' counts with one item at other dates, from the loads without the move: what
+ * the capacity strip shows while a bar is dragged, without counting every item again.
+ */
+export function countsWithMove(
+  loads: QuarterLoad[],
+  before: RoadmapItem,
+  after: RoadmapItem
+): QuarterCount[] {
+  if (loads.length === 0) return [];
+  const from = loads[0]!.start;
+  const to = loads.at(-1)!.end;
+  const was = quarterLoads([before], from, to);
+  const now = quarterLoads([after], from, to);
+  return loads.map((q, i) => ({
+    start: q.start,
+    end: q.end,
+    count: q.itemIds.length - was[i]!.itemIds.length + now[i]!.itemIds.length
+  }));
+}
