@@ -11,14 +11,12 @@ const item = (id: string, title: string, start: number, areaId: string): Timelin
   status: 'planned',
   serviceAreaId: areaId,
   councilId: null,
-  contractIds: [],
   startDate: `${start}-04-01`,
   alphaStart: `${start}-10-01`,
   betaStart: `${start + 1}-04-01`,
   liveStart: `${start + 2}-01-01`,
   endDate: `${start + 2}-07-01`,
-  contractEnds:
-    id === 'b' ? [{ contractId: 'c1', reference: 'WST-01', date: `${start + 3}-03-31` }] : []
+  contractEnds: id === 'b' ? [{ reference: 'WST-01', date: `${start + 3}-03-31` }] : []
 });
 
 function draw(warnings: Record<string, RoadmapWarning[]> = {}) {

@@ -124,7 +124,6 @@ describe('the layout', () => {
     status: 'planned',
     serviceAreaId: area,
     councilId: null,
-    contractIds: [],
     contractEnds: [],
     startDate: start,
     alphaStart: start,

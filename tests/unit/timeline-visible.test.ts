@@ -22,7 +22,6 @@ const item = (id: string, start: string, end: string, area = 'w'): TimelineItem 
   status: 'planned',
   serviceAreaId: area,
   councilId: null,
-  contractIds: [],
   contractEnds: [],
   startDate: start,
   alphaStart: start,

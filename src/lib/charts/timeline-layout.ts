@@ -26,8 +26,8 @@ export const ROW_HEIGHT = 36;
 export const BAR_HEIGHT = 24;
 export const LANE_PADDING = 6;
 
-export interface TimelineItem extends RoadmapItem {
-  contractEnds: { contractId: string; reference: string; date: IsoDate }[];
+export interface TimelineItem extends Omit<RoadmapItem, 'contractIds'> {
+  contractEnds: { reference: string; date: IsoDate }[];
 }
 
 export interface Lane {
@@ -42,7 +42,7 @@ export interface BarLayout {
   width: number;
   y: number;
   segments: { phase: Phase; start: IsoDate; end: IsoDate; x: number; width: number }[];
-  contractMarkers: { contractId: string; reference: string; date: IsoDate; x: number }[];
+  contractMarkers: { reference: string; date: IsoDate; x: number }[];
 }
 
 export interface LaneLayout extends Lane {

@@ -10,6 +10,9 @@ export interface QuarterLoad {
   itemIds: string[];
 }
 
+/** What counting an item against capacity needs of it. */
+export type LoadItem = Pick<RoadmapItem, 'id' | 'kind' | 'startDate' | 'endDate'>;
+
 /** Only redesigns count against capacity: foundations are run by the corporate teams. */
 export function countsAgainstCapacity(item: Pick<RoadmapItem, 'kind'>): boolean {
   return item.kind === 'redesign';
@@ -21,7 +24,7 @@ export function countsAgainstCapacity(item: Pick<RoadmapItem, 'kind'>): boolean 
  * (`overlaps`); each item goes straight into its run of quarters, so this is one pass over
  * the items rather than one per quarter (5,000 items over a decade is 220,000 comparisons).
  */
-export function quarterLoads(items: RoadmapItem[], from: IsoDate, to: IsoDate): QuarterLoad[] {
+export function quarterLoads(items: LoadItem[], from: IsoDate, to: IsoDate): QuarterLoad[] {
   const loads: QuarterLoad[] = [];
   for (let start = startOfQuarter(from); start < to; start = addMonths(start, 3)) {
     loads.push({ start, end: addMonths(start, 3), itemIds: [] });
@@ -60,8 +63,8 @@ export interface QuarterCount {
  */
 export function countsWithMove(
   loads: QuarterLoad[],
-  before: RoadmapItem,
-  after: RoadmapItem
+  before: LoadItem,
+  after: LoadItem
 ): QuarterCount[] {
   if (loads.length === 0) return [];
   const from = loads[0]!.start;

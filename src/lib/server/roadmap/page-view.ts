@@ -49,7 +49,6 @@ export function roadmapPageView(
       status: i.status,
       serviceAreaId: i.serviceAreaId,
       councilId: i.councilId,
-      contractIds: i.contractIds,
       startDate: i.startDate,
       alphaStart: i.alphaStart,
       betaStart: i.betaStart,
@@ -57,7 +56,7 @@ export function roadmapPageView(
       endDate: i.endDate,
       version: i.version,
       owner: i.owner,
-      contractEnds: i.contractEnds
+      contractEnds: i.contractEnds.map((c) => ({ reference: c.reference, date: c.date }))
     })),
     warnings: { total: view.warnings.length, listed: listed.map(listedWarning) },
     table: roadmapTable(items, notes, options.tablePage, TABLE_PAGE_SIZE)
