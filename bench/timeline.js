@@ -216,13 +216,16 @@ async function roadmapData(pageUrl, cookie) {
   if (!response.ok) throw new Error(`${pageUrl}/__data.json answered ${response.status}`);
   const body = await response.json();
   const nodes = body.nodes.map((n) => (n?.type === 'data' ? unflatten(n.data) : null));
-  const view = nodes.find((n) => n?.view)?.view;
-  if (!view) throw new Error(`No roadmap view in ${pageUrl}/__data.json`);
+  const page = nodes.find((n) => n?.view);
+  if (!page) throw new Error(`No roadmap view in ${pageUrl}/__data.json`);
+  const { view } = page;
+  // The page's data has one page of the timeline; every item comes as one JSON text beside it.
+  const all = page.timeline ? JSON.parse(page.timeline) : view;
   return {
     from: view.window.from,
     to: view.window.to,
     lanes: view.lanes,
-    items: view.items.map((i) => ({
+    items: all.items.map((i) => ({
       id: i.id,
       title: i.title,
       lane: i.serviceAreaId ?? 'none',
@@ -233,7 +236,7 @@ async function roadmapData(pageUrl, cookie) {
       endDate: i.endDate,
       contractEnds: i.contractEnds.map((c) => ({ reference: c.reference, date: c.date }))
     })),
-    dependencies: view.dependencies.map((d) => ({
+    dependencies: all.dependencies.map((d) => ({
       predecessorId: d.predecessorId,
       successorId: d.successorId
     }))

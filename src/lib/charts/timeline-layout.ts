@@ -128,6 +128,21 @@ export function movedRow(row: BarRow, item: TimelineItem): BarRow {
   return { ...row, item, t0: time(item.startDate), t1: time(item.endDate) };
 }
 
+/** The dependencies each item is in, as predecessor or successor. */
+export function dependenciesByItem(
+  dependencies: RoadmapDependency[]
+): Map<string, RoadmapDependency[]> {
+  const byItem = new Map<string, RoadmapDependency[]>();
+  for (const d of dependencies) {
+    for (const id of [d.predecessorId, d.successorId]) {
+      const list = byItem.get(id);
+      if (list) list.push(d);
+      else byItem.set(id, [d]);
+    }
+  }
+  return byItem;
+}
+
 export function layoutRows(
   items: TimelineItem[],
   dependencies: RoadmapDependency[],
@@ -158,20 +173,12 @@ export function layoutRows(
     }
     y += height;
   }
-  const dependenciesOf = new Map<string, RoadmapDependency[]>();
-  for (const d of dependencies) {
-    for (const id of [d.predecessorId, d.successorId]) {
-      const list = dependenciesOf.get(id);
-      if (list) list.push(d);
-      else dependenciesOf.set(id, [d]);
-    }
-  }
   return {
     lanes: laneLayouts,
     bars,
     barOf: new Map(bars.map((b) => [b.item.id, b])),
     dependencies,
-    dependenciesOf,
+    dependenciesOf: dependenciesByItem(dependencies),
     height: y
   };
 }

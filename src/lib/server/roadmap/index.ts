@@ -21,8 +21,14 @@ export {
 } from './scenarios';
 export { clientView, roadmapView } from './view';
 export type { ClientRoadmapView, RoadmapView } from './view';
-export { roadmapPageView, roadmapTable, TABLE_PAGE_SIZE } from './page-view';
-export type { ListedWarning, RoadmapPageView, RoadmapTablePage } from './page-view';
+export { roadmapPageBase, roadmapPageView, roadmapTable, TABLE_PAGE_SIZE } from './page-view';
+export type {
+  ListedWarning,
+  RoadmapPageBase,
+  RoadmapPageView,
+  RoadmapTablePage,
+  TimelineData
+} from './page-view';
 export { readItemForm } from './form';
 export { addMilestone, deleteMilestone } from './milestones';
 export { deleteItem, restoreItem } from './delete-item';

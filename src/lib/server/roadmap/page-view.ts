@@ -1,4 +1,7 @@
-import type { RoadmapWarning, WarningNote } from '$lib/domain/roadmap';
+import { layoutRows, type LaneGrouping } from '$lib/charts/timeline-layout';
+import { cutPart } from '$lib/charts/timeline-part';
+import { timelinePages } from '$lib/charts/timeline-visible';
+import type { RoadmapDependency, RoadmapWarning, WarningNote } from '$lib/domain/roadmap';
 import { clientView, type ClientRoadmapView, type RoadmapView } from './view';
 
 /** Rows of the roadmap's table on one page; the rest are a page link away. */
@@ -29,37 +32,97 @@ export function listedWarning(w: RoadmapWarning): ListedWarning {
 }
 
 /**
- * The roadmap page's share of the view: what the timeline draws (every item, with its warning
- * note, without what only the table shows), the first warnings, and one page of the table.
- * The page must stay small at 5,000 items: the browser parses it before drawing anything.
+ * The height of the page of the timeline the server draws (about a screenful): without
+ * JavaScript the timeline is read a page at a time; with it, the browser draws what is on
+ * screen once every item has come.
+ */
+export const TIMELINE_PAGE_HEIGHT = 1000;
+
+/**
+ * What the roadmap page needs of a scenario, worked out once per revision of the programme
+ * (see `roadmapPageView` for one request's share): the timeline's items in brief, its rows and
+ * pages, and every item as one JSON text, serialised once rather than on every request.
+ */
+export function roadmapPageBase(view: RoadmapView, grouping: LaneGrouping) {
+  const { items: viewItems, notes, dependencies, ...rest } = clientView(view);
+  const items = viewItems.map(timelineItemOf);
+  const rows = layoutRows(items, dependencies, view.lanes, grouping);
+  const all: TimelineData = { items, dependencies, notes };
+  return {
+    rest,
+    all,
+    viewItems,
+    warnings: view.warnings,
+    rows,
+    pages: timelinePages(rows, TIMELINE_PAGE_HEIGHT),
+    allJson: JSON.stringify(all)
+  };
+}
+
+export type RoadmapPageBase = ReturnType<typeof roadmapPageBase>;
+
+/** An item as the timeline draws it: none of what only the table or the exports show. */
+function timelineItemOf(i: ClientRoadmapView['items'][number]) {
+  return {
+    id: i.id,
+    title: i.title,
+    kind: i.kind,
+    status: i.status,
+    serviceAreaId: i.serviceAreaId,
+    councilId: i.councilId,
+    startDate: i.startDate,
+    alphaStart: i.alphaStart,
+    betaStart: i.betaStart,
+    liveStart: i.liveStart,
+    endDate: i.endDate,
+    version: i.version,
+    owner: i.owner,
+    contractEnds: i.contractEnds.map((c) => ({ reference: c.reference, date: c.date }))
+  };
+}
+
+/** Every item of the timeline, with its warnings in brief, and the dependencies. */
+export interface TimelineData {
+  items: ReturnType<typeof timelineItemOf>[];
+  dependencies: RoadmapDependency[];
+  notes: Record<string, WarningNote>;
+}
+
+/**
+ * One request's share: the first warnings, one page of the table, and for the timeline one
+ * page of rows (`part`) with just its items and their notes. Every item (`timeline`, a JSON
+ * text) is sent after the page, in the same response, so a 5,000-item roadmap draws as fast
+ * as a small one. Printing draws every item at once.
  */
 export function roadmapPageView(
-  view: RoadmapView,
-  options: { tablePage: number; allWarnings: boolean }
+  base: RoadmapPageBase,
+  options: { tablePage: number; timelinePage: number; allWarnings: boolean; print: boolean }
 ) {
-  const { items, notes, ...rest } = clientView(view);
-  const listed = options.allWarnings ? view.warnings : view.warnings.slice(0, WARNINGS_LISTED);
+  const { all, warnings } = base;
+  const listed = options.allWarnings ? warnings : warnings.slice(0, WARNINGS_LISTED);
+  const named = new Set(listed.flatMap((w) => w.itemIds.slice(0, ITEMS_NAMED)));
+  const cut = options.print
+    ? null
+    : cutPart<TimelineData['items'][number]>(base.rows, base.pages, options.timelinePage);
+  const shownIds = cut ? cut.items.map((i) => i.id) : Object.keys(all.notes);
   return {
-    ...rest,
-    notes,
-    items: items.map((i) => ({
-      id: i.id,
-      title: i.title,
-      kind: i.kind,
-      status: i.status,
-      serviceAreaId: i.serviceAreaId,
-      councilId: i.councilId,
-      startDate: i.startDate,
-      alphaStart: i.alphaStart,
-      betaStart: i.betaStart,
-      liveStart: i.liveStart,
-      endDate: i.endDate,
-      version: i.version,
-      owner: i.owner,
-      contractEnds: i.contractEnds.map((c) => ({ reference: c.reference, date: c.date }))
-    })),
-    warnings: { total: view.warnings.length, listed: listed.map(listedWarning) },
-    table: roadmapTable(items, notes, options.tablePage, TABLE_PAGE_SIZE)
+    view: {
+      ...base.rest,
+      items: cut ? cut.items : all.items,
+      dependencies: cut ? cut.dependencies : all.dependencies,
+      notes: Object.fromEntries(
+        shownIds.flatMap((id) => (all.notes[id] ? [[id, all.notes[id]]] : []))
+      ),
+      part: cut?.part ?? null,
+      /** The items the listed warnings name. */
+      titles: Object.fromEntries(
+        all.items.filter((i) => named.has(i.id)).map((i) => [i.id, i.title])
+      ),
+      warnings: { total: warnings.length, listed: listed.map(listedWarning) },
+      table: roadmapTable(base.viewItems, all.notes, options.tablePage, TABLE_PAGE_SIZE)
+    },
+    /** Every item as JSON (`TimelineData`), when the page has only a part. */
+    timeline: cut ? base.allJson : null
   };
 }
 
@@ -100,4 +163,4 @@ export function roadmapTable(
 
 export type RoadmapTablePage = ReturnType<typeof roadmapTable>;
 
-export type RoadmapPageView = ReturnType<typeof roadmapPageView>;
+export type RoadmapPageView = ReturnType<typeof roadmapPageView>['view'];

@@ -17,6 +17,7 @@ import {
   listScenarios,
   loadRoadmap,
   moveItem,
+  roadmapPageBase,
   roadmapPageView,
   roadmapView,
   undoItemChange,
@@ -45,7 +46,7 @@ function pageNumber(value: string | null): number {
   return Number.isSafeInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
 }
 
-export const load: PageServerLoad = async ({ parent, url }) => {
+export const load: PageServerLoad = async ({ parent, url, isDataRequest, request }) => {
   const { programme } = await parent();
   const asked = url.searchParams.get('scenario');
   const [scenario, scenarios] = await Promise.all([
@@ -71,6 +72,21 @@ export const load: PageServerLoad = async ({ parent, url }) => {
     roadmap,
     lanes
   );
+  const print = url.searchParams.has('print');
+  const shown =
+    roadmap &&
+    roadmapPageView(
+      roadmapPageBase(
+        roadmapView(roadmap, lanes, today, (id) => `${base}/items/${id}`),
+        lanes
+      ),
+      {
+        tablePage: pageNumber(url.searchParams.get('tablePage')),
+        timelinePage: pageNumber(url.searchParams.get('timelinePage')),
+        allWarnings,
+        print
+      }
+    );
   const threads = scenario
     ? await listThreads(db(), programme.id, { kind: 'scenario', id: scenario.id })
     : [];
@@ -83,19 +99,21 @@ export const load: PageServerLoad = async ({ parent, url }) => {
       isCurrent: scenario.isCurrent
     },
     scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, isCurrent: s.isCurrent })),
-    view:
-      roadmap &&
-      roadmapPageView(
-        roadmapView(roadmap, lanes, today, (id) => `${base}/items/${id}`),
-        { tablePage: pageNumber(url.searchParams.get('tablePage')), allWarnings }
-      ),
+    view: shown?.view ?? null,
+    // On the first load every item follows the page in the same response (streamed), so the
+    // page draws before they have all been sent; a navigation in the browser gets them at once.
+    // Not after a form action: a streamed response loses its status (a refused move is a 409).
+    timeline: shown?.timeline
+      ? isDataRequest || request.method !== 'GET'
+        ? shown.timeline
+        : Promise.resolve(shown.timeline)
+      : null,
     zoom,
     lanes,
     today,
     undo,
     undone: url.searchParams.has('undone'),
-    print: url.searchParams.has('print'),
-    timelinePage: pageNumber(url.searchParams.get('timelinePage')),
+    print,
     allWarnings,
     milestone: url.searchParams.get('milestone'),
     proposed: url.searchParams.has('proposed')
