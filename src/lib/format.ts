@@ -16,11 +16,15 @@ export function formatDateTime(value: Date | string): string {
   return dateTime.format(typeof value === 'string' ? new Date(value) : value);
 }
 
+// Built once: constructing a number format costs far more than using it, and a list formats
+// a value per row.
+const pounds = new Intl.NumberFormat('en-GB', {
+  style: 'currency',
+  currency: 'GBP',
+  maximumFractionDigits: 0
+});
+
 /** Money is held in integer pence. */
 export function formatPounds(pence: number): string {
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    maximumFractionDigits: 0
-  }).format(pence / 100);
+  return pounds.format(pence / 100);
 }

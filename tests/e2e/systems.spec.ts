@@ -33,9 +33,17 @@ test('add a system, find it by filter, and see it in the service area × council
   await expect(page.getByRole('link', { name })).toBeVisible();
 
   await page.goto('/programmes/thornshire-demo/systems/matrix');
-  await expect(page).toHaveTitle(/^Systems matrix – /);
+  // Ten service areas a page: the services come first, the foundations after them.
+  await expect(page).toHaveTitle(/^Systems matrix \(page 1 of \d+\) – /);
   const housing = page.getByRole('row', { name: /Housing and homelessness/ });
   await expect(housing).toContainText('Keyholder');
+  await expectNoAxeViolations(page);
+  await page
+    .getByRole('navigation', { name: 'Systems matrix pages' })
+    .getByRole('link', { name: /Next/ })
+    .click();
+  await expect(page).toHaveURL(/\/systems\/matrix\?page=2$/);
+  await expect(page).toHaveTitle(/^Systems matrix \(page 2 of \d+\) – /);
   const finance = page.getByRole('row', { name: /^Finance/ });
   await expect(finance).toContainText('Civic Ledger');
   await expect(finance).toContainText('Abacus Finance');

@@ -9,7 +9,7 @@ import { restoreContract, type ContractSnapshot } from '$lib/server/contracts/wr
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, type AccessFixtures } from './factories/access';
-import { countQueries } from './query-count';
+import { countQueries, statementCounter } from './query-count';
 
 const VESTING = '2028-04-01';
 const TODAY = '2027-11-01';
@@ -350,6 +350,31 @@ describeEachDriver('contracts', (ctx) => {
     expect(small.queries).toBeGreaterThan(0);
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeLessThanOrEqual(3);
+  });
+
+  it('computes a list page once per programme revision, and shows a change on the next load', async () => {
+    const { f, cookie, base } = await setup();
+    const load = async () => {
+      const counter = statementCounter(ctx.db, ctx.driver);
+      try {
+        const response = await app.get(`${base}?undecided=yes&sort=end`, { cookie });
+        expect(response.status).toBe(200);
+        return { html: await response.text(), statements: counter.count };
+      } finally {
+        counter.stop();
+      }
+    };
+    const first = await load();
+    expect(first.html).not.toContain('C-100');
+    const repeat = await load();
+    // The list, its count and the council choices are not asked for again.
+    expect(repeat.statements).toBeLessThan(first.statements);
+
+    const added = await app.post(`${base}/new`, fullForm(f), { cookie });
+    expect(added.status).toBe(303);
+    const after = await load();
+    expect(after.html).toContain('C-100: Revenues system support');
+    expect(after.statements).toBe(first.statements);
   });
 
   it('applies a bulk decision to exactly what was previewed, or nothing if anything changed', async () => {

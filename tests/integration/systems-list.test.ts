@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
+import { serviceAreas } from '$lib/server/db/schema';
+import { bumpRevision } from '$lib/server/revisions';
 import { listSystems, systemFilterOptions, systemsMatrix } from '$lib/server/systems';
 import { describeEachDriver } from './harness';
 import { statementCounter } from './query-count';
@@ -197,6 +199,8 @@ describeEachDriver('the systems list and matrix', (ctx) => {
     await insertSystems(ctx.db, many(5, 0));
     const small = await measure();
     await insertSystems(ctx.db, many(200, 5));
+    // As an audited change would: the matrix page computes once per programme revision.
+    await bumpRevision(ctx.db, s.programmeId);
     const large = await measure();
     // A count and a page; the matrix's councils, service areas and systems.
     expect(small).toMatchObject({ direct: 2, matrix: 3 });
@@ -245,5 +249,71 @@ describeEachDriver('the systems list and matrix', (ctx) => {
     );
     expect(html.match(/None recorded/g)).toHaveLength(7);
     expect(html).toContain('No service area recorded');
+  });
+
+  it('pages the matrix ten service areas at a time, each row whole, and shows a change at once', async () => {
+    const s = await createSystemsFixtures(ctx.db);
+    // 3 fixture areas + 20 more, and systems with none: 24 rows, three pages.
+    await ctx.db.insert(serviceAreas).values(
+      Array.from({ length: 20 }, (_, i) => ({
+        programmeId: s.programmeId,
+        name: `Area ${String(i + 1).padStart(2, '0')}`,
+        category: 'service' as const
+      }))
+    );
+    await insertSystems(ctx.db, [
+      row(s, 'Financials', { product: 'Civic Ledger', serviceAreaId: s.areaIds.finance }),
+      row(s, 'Intranet', { councilId: s.councilIds.south, product: 'SharePoint' })
+    ]);
+    const get = async (query: string) => {
+      const response = await app.get(`${s.base}/matrix${query}`, { cookie: s.viewer });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const bodyRows = (html: string) =>
+      [...html.matchAll(/<th scope="row" class="govuk-table__header">([^<]*)<\/th>/g)].map(
+        (m) => m[1]
+      );
+
+    const first = await get('');
+    expect(first).toContain(
+      '<title>Systems matrix (page 1 of 3) – Matrix programme – Vesting Day</title>'
+    );
+    expect(first).toContain('Showing service areas 1 to 10 of 24.');
+    expect(bodyRows(first)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Area ${String(i + 1).padStart(2, '0')}`)
+    );
+    // Every council is a column on every page.
+    expect(first).toContain(
+      '<th scope="col" class="govuk-table__header">South District Council</th>'
+    );
+    expect(first).toContain('<nav class="govuk-pagination" aria-label="Systems matrix pages">');
+    expect(first).toContain(`href="${s.base}/matrix?page=2"`);
+
+    const last = await get('?page=3');
+    expect(last).toContain('Showing service areas 21 to 24 of 24.');
+    expect(bodyRows(last)).toEqual(['Libraries', 'Waste', 'Finance', 'No service area recorded']);
+    expect(last).toContain('Civic Ledger');
+    expect(last).toContain('SharePoint');
+    expect(last).toContain(`href="${s.base}/matrix"`);
+
+    // A page number from a hand-edited address is never an error.
+    expect(bodyRows(await get('?page=99'))).toEqual(bodyRows(last));
+    expect(bodyRows(await get('?page=-2'))).toEqual(bodyRows(first));
+    expect(bodyRows(await get('?page=abc'))).toEqual(bodyRows(first));
+
+    // A system added through the app shows on the next load, though the page was cached.
+    const added = await app.post(
+      `${s.base}/new`,
+      {
+        councilId: s.councilIds.north,
+        serviceAreaId: s.areaIds.finance,
+        name: 'Ledger',
+        product: 'Ledgerline ERP'
+      },
+      { cookie: s.editor }
+    );
+    expect(added.status).toBe(303);
+    expect(await get('?page=3')).toContain('Ledgerline ERP');
   });
 });

@@ -30,8 +30,36 @@ export function revisionCache<T>(
   compute: (db: Database, programme: CacheableProgramme, today: IsoDate) => Promise<T>,
   max = 16
 ) {
-  const entries = new Map<string, { key: string; value: Promise<T> }>();
-  return async (db: Database, programme: CacheableProgramme, today: IsoDate): Promise<T> => {
+  const cache = keyedRevisionCache<null, T>(
+    (db, programme, today) => compute(db, programme, today),
+    {
+      programmes: max,
+      variants: 1
+    }
+  );
+  return (db: Database, programme: CacheableProgramme, today: IsoDate): Promise<T> =>
+    cache(db, programme, today, null);
+}
+
+/**
+ * `revisionCache` for figures that also depend on an argument, such as a list's filters: each
+ * programme keeps its `variants` most recent arguments (compared as JSON), all dropped together
+ * when the revision, the day or the programme's fields change.
+ */
+export function keyedRevisionCache<A, T>(
+  compute: (db: Database, programme: CacheableProgramme, today: IsoDate, arg: A) => Promise<T>,
+  { programmes = 16, variants = 32 }: { programmes?: number; variants?: number } = {}
+) {
+  const entries = new Map<string, { key: string; values: Map<string, Promise<T>> }>();
+  const trim = <K, V>(map: Map<K, V>, max: number) => {
+    while (map.size > max) map.delete(map.keys().next().value!);
+  };
+  return async (
+    db: Database,
+    programme: CacheableProgramme,
+    today: IsoDate,
+    arg: A
+  ): Promise<T> => {
     const revision = await readRevision(db, programme.id);
     const key = JSON.stringify([
       revision,
@@ -41,15 +69,26 @@ export function revisionCache<T>(
       programme.vestingDate,
       programme.stabilisationMonths
     ]);
-    const entry = entries.get(programme.id);
-    if (entry?.key === key) return entry.value;
-
-    const value = compute(db, programme, today);
+    const argKey = JSON.stringify(arg) ?? '';
+    let entry = entries.get(programme.id);
+    if (entry?.key !== key) entry = { key, values: new Map() };
+    // Most recently used last, so trimming drops the least recently used.
     entries.delete(programme.id);
-    entries.set(programme.id, { key, value });
-    while (entries.size > max) entries.delete(entries.keys().next().value!);
+    entries.set(programme.id, entry);
+    trim(entries, programmes);
+
+    const cached = entry.values.get(argKey);
+    if (cached) {
+      entry.values.delete(argKey);
+      entry.values.set(argKey, cached);
+      return cached;
+    }
+    const value = compute(db, programme, today, arg);
+    entry.values.set(argKey, value);
+    trim(entry.values, variants);
+    const values = entry.values;
     value.catch(() => {
-      if (entries.get(programme.id)?.value === value) entries.delete(programme.id);
+      if (values.get(argKey) === value) values.delete(argKey);
     });
     return value;
   };

@@ -12,5 +12,5 @@ export type {
 export { readSystemForm } from './form';
 export { restoreSystem } from './restore';
 export type { RestoreSystemResult } from './restore';
-export { systemsMatrix } from './matrix';
-export type { MatrixRow, SystemsMatrix } from './matrix';
+export { cachedSystemsMatrix, matrixPage, MATRIX_PAGE_SIZE, systemsMatrix } from './matrix';
+export type { MatrixRow, SystemsMatrix, SystemsMatrixPage } from './matrix';

@@ -1,6 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
+import { revisionCache } from '../revision-cache';
+
+/** Service areas (rows) per page: a large programme has sixty, each a row of a dozen councils. */
+export const MATRIX_PAGE_SIZE = 10;
 
 export interface MatrixRow {
   /** null: systems with no service area recorded. */
@@ -21,6 +25,9 @@ export interface SystemsMatrix {
  * neighbours run two others. Three queries whatever the size. Columns are the merging
  * councils, and any new council that already has systems recorded.
  */
+// One collator for every comparison: `localeCompare` with a locale builds one per call.
+const byName = new Intl.Collator('en-GB');
+
 export async function systemsMatrix(
   db: DatabaseOrTransaction,
   programmeId: string
@@ -71,10 +78,52 @@ export async function systemsMatrix(
 
   const row = (serviceArea: MatrixRow['serviceArea'], key: string): MatrixRow => {
     const sets = grid.get(key) ?? columns.map(() => new Set<string>());
-    const cells = sets.map((set) => [...set].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    const cells = sets.map((set) => [...set].sort(byName.compare));
     return { serviceArea, cells, distinctProducts: new Set(cells.flat()).size };
   };
   const rows = areaRows.map((a) => row(a, a.id));
   if (grid.has('')) rows.push(row(null, ''));
   return { councils: columns, rows };
+}
+
+/**
+ * The whole matrix, computed once per programme revision (see `revision-cache.ts`): at 6,000
+ * systems grouping them takes longer than showing a page of it. Callers must not change it.
+ */
+export const cachedSystemsMatrix = revisionCache((db, programme) =>
+  systemsMatrix(db, programme.id)
+);
+
+export interface SystemsMatrixPage extends SystemsMatrix {
+  page: number;
+  pageCount: number;
+  /** Rows in the whole matrix, and the 1-based positions of this page's first and last. */
+  total: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * One page of rows, every council column kept: a row is read across, so it is never split.
+ * A page past the end shows the last one (as the systems list does).
+ */
+export function matrixPage(
+  matrix: SystemsMatrix,
+  requested: number,
+  pageSize = MATRIX_PAGE_SIZE
+): SystemsMatrixPage {
+  const total = matrix.rows.length;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pageCount);
+  const start = (page - 1) * pageSize;
+  const rows = matrix.rows.slice(start, start + pageSize);
+  return {
+    councils: matrix.councils,
+    rows,
+    page,
+    pageCount,
+    total,
+    first: rows.length ? start + 1 : 0,
+    last: start + rows.length
+  };
 }

@@ -127,6 +127,9 @@ export const contracts = pgTable(
     unique('contracts_council_reference_unique').on(t.councilId, t.reference),
     index('contracts_programme_idx').on(t.programmeId),
     index('contracts_end_date_idx').on(t.programmeId, t.endDate),
+    // The contracts list's "undecided" view and the overview's count of it: without this a
+    // programme's undecided contracts are found by reading all of its contracts.
+    index('contracts_treatment_idx').on(t.programmeId, t.lgrTreatment),
     check(
       'contracts_values_not_negative',
       sql`${t.annualValuePence} >= 0 and ${t.totalValuePence} >= 0`

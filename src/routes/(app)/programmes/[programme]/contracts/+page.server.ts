@@ -1,17 +1,13 @@
 import { todayUtc } from '$lib/domain/dates';
 import { parseContractFilters } from '$lib/schemas/contract-filters';
 import { db } from '$lib/server/db';
-import { councilChoices, listContracts } from '$lib/server/contracts/queries';
+import { cachedContractList } from '$lib/server/contracts/cached-list';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {
   const { programme } = await parent();
   const filters = parseContractFilters(url.searchParams);
-  const context = { today: todayUtc(), vestingDate: programme.vestingDate };
-  const [list, councils] = await Promise.all([
-    listContracts(db(), programme.id, filters, context),
-    councilChoices(db(), programme.id)
-  ]);
+  const { list, councils } = await cachedContractList(db(), programme, todayUtc(), filters);
   return {
     filters,
     list,

@@ -1,8 +1,11 @@
+import { todayUtc } from '$lib/domain/dates';
 import { db } from '$lib/server/db';
-import { systemsMatrix } from '$lib/server/systems';
+import { cachedSystemsMatrix, matrixPage } from '$lib/server/systems';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
+export const load: PageServerLoad = async ({ parent, url }) => {
   const { programme } = await parent();
-  return { matrix: await systemsMatrix(db(), programme.id), fullWidth: true };
+  const matrix = await cachedSystemsMatrix(db(), programme, todayUtc());
+  // A bad or missing page number is page 1, never an error: the URL is shareable.
+  return { matrix: matrixPage(matrix, Number(url.searchParams.get('page')) || 1), fullWidth: true };
 };

@@ -1,0 +1,1 @@
+CREATE INDEX "contracts_treatment_idx" ON "contracts" USING btree ("programme_id","lgr_treatment");
