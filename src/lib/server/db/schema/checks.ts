@@ -12,15 +12,13 @@ import {
   primaryKey,
   serial,
   text,
-  timestamp,
   uniqueIndex,
   uuid
 } from 'drizzle-orm/pg-core';
 import { councils, programmes } from './programmes';
 import { systems } from './inventory';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, updatedAt, version } from './columns';
 
 export const tenancyStatus = pgEnum('tenancy_status', [
   'in_target',
@@ -70,8 +68,8 @@ export const councilDayOneFacts = pgTable(
     }),
     websiteUrl: text('website_url'),
     websiteGoLive: date('website_go_live', { mode: 'string' }),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    updatedAt: updatedAt(),
+    version: version()
   },
   (t) => [index('council_day_one_facts_programme_idx').on(t.programmeId)]
 );
@@ -80,14 +78,14 @@ export const councilDayOneFacts = pgTable(
 export const securityControls = pgTable(
   'security_controls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description'),
     position: integer('position').notNull().default(0),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [
     uniqueIndex('security_controls_programme_name_unique').on(t.programmeId, sql`lower(${t.name})`)
@@ -109,8 +107,8 @@ export const councilSecurityControls = pgTable(
     status: controlStatus('status').notNull(),
     evidence: text('evidence'),
     expiryDate: date('expiry_date', { mode: 'string' }),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    updatedAt: updatedAt(),
+    version: version()
   },
   (t) => [
     primaryKey({ columns: [t.councilId, t.controlId] }),
@@ -122,7 +120,7 @@ export const councilSecurityControls = pgTable(
 export const savingsLines = pgTable(
   'savings_lines',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -130,7 +128,7 @@ export const savingsLines = pgTable(
     category: savingsCategory('category').notNull(),
     description: text('description').notNull(),
     amountPence: bigint('amount_pence', { mode: 'number' }).notNull(),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [
     index('savings_lines_programme_idx').on(t.programmeId),
@@ -151,8 +149,8 @@ export const checkSettings = pgTable(
     securityExpiryMonths: integer('security_expiry_months').notNull(),
     savingsProtectedYears: integer('savings_protected_years').notNull(),
     cutoverMarginDays: integer('cutover_margin_days').notNull(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    updatedAt: updatedAt(),
+    version: version()
   },
   (t) => [
     check('check_settings_horizon_range', sql`${t.contractHorizonMonths} between 0 and 60`),

@@ -10,13 +10,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid
 } from 'drizzle-orm/pg-core';
 import { councils, programmes } from './programmes';
+import { uuidPrimaryKey, version, editableRowColumns } from './columns';
 
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** Money is integer pence; bigint keeps £92 trillion of headroom, read back as a JS number. */
 const pence = (name: string) => bigint(name, { mode: 'number' });
 
@@ -43,7 +42,7 @@ export const lgrTreatment = pgEnum('lgr_treatment', [
 export const serviceAreas = pgTable(
   'service_areas',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -51,7 +50,7 @@ export const serviceAreas = pgTable(
     category: serviceAreaCategory('category').notNull(),
     /** 1 is highest. */
     priority: integer('priority').notNull().default(3),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [unique('service_areas_programme_name_unique').on(t.programmeId, t.name)]
 );
@@ -59,7 +58,7 @@ export const serviceAreas = pgTable(
 export const systems = pgTable(
   'systems',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -78,9 +77,7 @@ export const systems = pgTable(
     lifecycle: text('lifecycle'),
     timeDisposition: timeDisposition('time_disposition'),
     dayOneCritical: boolean('day_one_critical').notNull().default(false),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     index('systems_programme_idx').on(t.programmeId),
@@ -93,7 +90,7 @@ export const systems = pgTable(
 export const contracts = pgTable(
   'contracts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -119,9 +116,7 @@ export const contracts = pgTable(
     lgrTreatment: lgrTreatment('lgr_treatment').notNull().default('undecided'),
     decisionDate: date('decision_date', { mode: 'string' }),
     decisionNotes: text('decision_notes'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     unique('contracts_council_reference_unique').on(t.councilId, t.reference),

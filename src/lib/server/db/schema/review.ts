@@ -3,20 +3,17 @@ import {
   check,
   date,
   index,
-  integer,
   jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid
 } from 'drizzle-orm/pg-core';
 import { programmes } from './programmes';
 import { roadmapItemKind, roadmapItemStatus, roadmapScenarios } from './roadmap';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, createdAt, version } from './columns';
 
 /** What a comment can be about. */
 export const commentTargetKind = pgEnum('comment_target_kind', [
@@ -35,7 +32,7 @@ export const commentTargetKind = pgEnum('comment_target_kind', [
 export const comments = pgTable(
   'comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -44,11 +41,11 @@ export const comments = pgTable(
     parentId: uuid('parent_id'),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     editedAt: timestamptz('edited_at'),
     resolvedAt: timestamptz('resolved_at'),
     resolvedById: uuid('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [
     index('comments_target_idx').on(t.programmeId, t.targetKind, t.targetId),
@@ -61,7 +58,7 @@ export const comments = pgTable(
 export const commentRevisions = pgTable(
   'comment_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     commentId: uuid('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
@@ -79,7 +76,7 @@ export const commentRevisions = pgTable(
 export const roadmapApprovals = pgTable(
   'roadmap_approvals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -93,7 +90,7 @@ export const roadmapApprovals = pgTable(
     /** Each check's status and summary at approval. */
     checkResults: jsonb('check_results').notNull(),
     recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow()
+    createdAt: createdAt()
   },
   (t) => [index('roadmap_approvals_programme_idx').on(t.programmeId)]
 );

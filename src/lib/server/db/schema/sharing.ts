@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { programmes } from './programmes';
 import { roadmapScenarios } from './roadmap';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, createdAt } from './columns';
 
 /**
  * A read-only link to one roadmap scenario's present view (/share/[token]) for people without
@@ -14,7 +13,7 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const shareLinks = pgTable(
   'share_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -31,7 +30,7 @@ export const shareLinks = pgTable(
     /** SHA-256 (hex) of the token in the address. */
     tokenHash: text('token_hash').notNull().unique(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     /** The last day the link works (UTC, inclusive). */
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
     revokedAt: timestamptz('revoked_at'),
