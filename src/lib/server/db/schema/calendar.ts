@@ -1,7 +1,7 @@
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { programmes } from './programmes';
 import { users } from './users';
 import { timestamptz, uuidPrimaryKey, createdAt } from './columns';
+import { programmeId } from './programme-column';
 
 /**
  * A person's secret calendar address for one programme's deadlines (/calendar/[token].ics).
@@ -12,9 +12,7 @@ export const calendarFeeds = pgTable(
   'calendar_feeds',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -19,6 +19,7 @@ import { councils, programmes } from './programmes';
 import { systems } from './inventory';
 import { users } from './users';
 import { timestamptz, uuidPrimaryKey, updatedAt, version } from './columns';
+import { programmeId } from './programme-column';
 
 export const tenancyStatus = pgEnum('tenancy_status', [
   'in_target',
@@ -49,9 +50,7 @@ export const councilDayOneFacts = pgTable(
     councilId: uuid('council_id')
       .primaryKey()
       .references(() => councils.id, { onDelete: 'cascade' }),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     tenancyStatus: tenancyStatus('tenancy_status'),
     tenancyDate: date('tenancy_date', { mode: 'string' }),
     financeMove: financeMove('finance_move'),
@@ -79,9 +78,7 @@ export const securityControls = pgTable(
   'security_controls',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     name: text('name').notNull(),
     description: text('description'),
     position: integer('position').notNull().default(0),
@@ -101,9 +98,7 @@ export const councilSecurityControls = pgTable(
     controlId: uuid('control_id')
       .notNull()
       .references(() => securityControls.id, { onDelete: 'cascade' }),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     status: controlStatus('status').notNull(),
     evidence: text('evidence'),
     expiryDate: date('expiry_date', { mode: 'string' }),
@@ -121,9 +116,7 @@ export const savingsLines = pgTable(
   'savings_lines',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     programmeYear: integer('programme_year').notNull(),
     category: savingsCategory('category').notNull(),
     description: text('description').notNull(),
@@ -169,9 +162,7 @@ export const checkSnapshots = pgTable(
   'check_snapshots',
   {
     id: serial('id').primaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     takenAt: timestamptz('taken_at').notNull().defaultNow(),
     takenOn: date('taken_on', { mode: 'string' }).notNull(),
     trigger: snapshotTrigger('trigger').notNull(),

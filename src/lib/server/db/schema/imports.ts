@@ -1,7 +1,8 @@
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { councils, programmes } from './programmes';
+import { councils } from './programmes';
 import { users } from './users';
 import { timestamptz, uuidPrimaryKey, createdAt, updatedAt } from './columns';
+import { programmeId } from './programme-column';
 
 /**
  * An uploaded register between its steps (mapping, preview, commit): the sheet as read from
@@ -13,9 +14,7 @@ export const pendingImports = pgTable(
   'pending_imports',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -13,8 +13,9 @@ import {
   unique,
   uuid
 } from 'drizzle-orm/pg-core';
-import { councils, programmes } from './programmes';
+import { councils } from './programmes';
 import { uuidPrimaryKey, version, editableRowColumns } from './columns';
+import { programmeId } from './programme-column';
 
 /** Money is integer pence; bigint keeps £92 trillion of headroom, read back as a JS number. */
 const pence = (name: string) => bigint(name, { mode: 'number' });
@@ -43,9 +44,7 @@ export const serviceAreas = pgTable(
   'service_areas',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     name: text('name').notNull(),
     category: serviceAreaCategory('category').notNull(),
     /** 1 is highest. */
@@ -59,9 +58,7 @@ export const systems = pgTable(
   'systems',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     councilId: uuid('council_id')
       .notNull()
       .references(() => councils.id, { onDelete: 'cascade' }),
@@ -91,9 +88,7 @@ export const contracts = pgTable(
   'contracts',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     councilId: uuid('council_id')
       .notNull()
       .references(() => councils.id, { onDelete: 'cascade' }),

@@ -10,10 +10,11 @@ import {
   text,
   uuid
 } from 'drizzle-orm/pg-core';
-import { programmes } from './programmes';
+
 import { roadmapItemKind, roadmapItemStatus, roadmapScenarios } from './roadmap';
 import { users } from './users';
 import { timestamptz, uuidPrimaryKey, createdAt, version } from './columns';
+import { programmeId } from './programme-column';
 
 /** What a comment can be about. */
 export const commentTargetKind = pgEnum('comment_target_kind', [
@@ -33,9 +34,7 @@ export const comments = pgTable(
   'comments',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     targetKind: commentTargetKind('target_kind').notNull(),
     targetId: text('target_id').notNull(),
     parentId: uuid('parent_id'),
@@ -77,9 +76,7 @@ export const roadmapApprovals = pgTable(
   'roadmap_approvals',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     scenarioId: uuid('scenario_id').references(() => roadmapScenarios.id, {
       onDelete: 'set null'
     }),

@@ -12,8 +12,9 @@ import {
   uuid
 } from 'drizzle-orm/pg-core';
 import { contracts, serviceAreas, systems } from './inventory';
-import { councils, programmes } from './programmes';
+import { councils } from './programmes';
 import { uuidPrimaryKey, version, editableRowColumns } from './columns';
+import { programmeId } from './programme-column';
 
 export const roadmapItemKind = pgEnum('roadmap_item_kind', ['redesign', 'foundation']);
 export const roadmapItemStatus = pgEnum('roadmap_item_status', [
@@ -33,9 +34,7 @@ export const roadmapScenarios = pgTable(
   'roadmap_scenarios',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     name: text('name').notNull(),
     description: text('description'),
     isCurrent: boolean('is_current').notNull().default(false),
@@ -61,9 +60,7 @@ export const roadmapItems = pgTable(
   'roadmap_items',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     scenarioId: uuid('scenario_id')
       .notNull()
       .references(() => roadmapScenarios.id, { onDelete: 'cascade' }),

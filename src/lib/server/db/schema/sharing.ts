@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { programmes } from './programmes';
+
 import { roadmapScenarios } from './roadmap';
 import { users } from './users';
 import { timestamptz, uuidPrimaryKey, createdAt } from './columns';
+import { programmeId } from './programme-column';
 
 /**
  * A read-only link to one roadmap scenario's present view (/share/[token]) for people without
@@ -14,9 +15,7 @@ export const shareLinks = pgTable(
   'share_links',
   {
     id: uuidPrimaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     scenarioId: uuid('scenario_id')
       .notNull()
       .references(() => roadmapScenarios.id, { onDelete: 'cascade' }),
