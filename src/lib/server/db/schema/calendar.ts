@@ -1,8 +1,7 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { programmes } from './programmes';
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, createdAt } from './columns';
+import { programmeId } from './programme-column';
 
 /**
  * A person's secret calendar address for one programme's deadlines (/calendar/[token].ics).
@@ -12,16 +11,14 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const calendarFeeds = pgTable(
   'calendar_feeds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** SHA-256 (hex) of the token in the address. */
     tokenHash: text('token_hash').notNull().unique(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     /** When a calendar last fetched it: tells the person whether their subscription works. */
     lastUsedAt: timestamptz('last_used_at'),
     revokedAt: timestamptz('revoked_at')

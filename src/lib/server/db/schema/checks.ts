@@ -12,15 +12,14 @@ import {
   primaryKey,
   serial,
   text,
-  timestamp,
   uniqueIndex,
   uuid
 } from 'drizzle-orm/pg-core';
 import { councils, programmes } from './programmes';
 import { systems } from './inventory';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, updatedAt, version } from './columns';
+import { programmeId } from './programme-column';
 
 export const tenancyStatus = pgEnum('tenancy_status', [
   'in_target',
@@ -51,9 +50,7 @@ export const councilDayOneFacts = pgTable(
     councilId: uuid('council_id')
       .primaryKey()
       .references(() => councils.id, { onDelete: 'cascade' }),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     tenancyStatus: tenancyStatus('tenancy_status'),
     tenancyDate: date('tenancy_date', { mode: 'string' }),
     financeMove: financeMove('finance_move'),
@@ -70,8 +67,8 @@ export const councilDayOneFacts = pgTable(
     }),
     websiteUrl: text('website_url'),
     websiteGoLive: date('website_go_live', { mode: 'string' }),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    updatedAt: updatedAt(),
+    version: version()
   },
   (t) => [index('council_day_one_facts_programme_idx').on(t.programmeId)]
 );
@@ -80,14 +77,12 @@ export const councilDayOneFacts = pgTable(
 export const securityControls = pgTable(
   'security_controls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     name: text('name').notNull(),
     description: text('description'),
     position: integer('position').notNull().default(0),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [
     uniqueIndex('security_controls_programme_name_unique').on(t.programmeId, sql`lower(${t.name})`)
@@ -103,14 +98,12 @@ export const councilSecurityControls = pgTable(
     controlId: uuid('control_id')
       .notNull()
       .references(() => securityControls.id, { onDelete: 'cascade' }),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     status: controlStatus('status').notNull(),
     evidence: text('evidence'),
     expiryDate: date('expiry_date', { mode: 'string' }),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    updatedAt: updatedAt(),
+    version: version()
   },
   (t) => [
     primaryKey({ columns: [t.councilId, t.controlId] }),
@@ -122,15 +115,13 @@ export const councilSecurityControls = pgTable(
 export const savingsLines = pgTable(
   'savings_lines',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     programmeYear: integer('programme_year').notNull(),
     category: savingsCategory('category').notNull(),
     description: text('description').notNull(),
     amountPence: bigint('amount_pence', { mode: 'number' }).notNull(),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [
     index('savings_lines_programme_idx').on(t.programmeId),
@@ -151,8 +142,8 @@ export const checkSettings = pgTable(
     securityExpiryMonths: integer('security_expiry_months').notNull(),
     savingsProtectedYears: integer('savings_protected_years').notNull(),
     cutoverMarginDays: integer('cutover_margin_days').notNull(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    updatedAt: updatedAt(),
+    version: version()
   },
   (t) => [
     check('check_settings_horizon_range', sql`${t.contractHorizonMonths} between 0 and 60`),
@@ -171,9 +162,7 @@ export const checkSnapshots = pgTable(
   'check_snapshots',
   {
     id: serial('id').primaryKey(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: programmeId(),
     takenAt: timestamptz('taken_at').notNull().defaultNow(),
     takenOn: date('taken_on', { mode: 'string' }).notNull(),
     trigger: snapshotTrigger('trigger').notNull(),

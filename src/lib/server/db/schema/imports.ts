@@ -1,8 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { councils, programmes } from './programmes';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { councils } from './programmes';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, createdAt, updatedAt } from './columns';
+import { programmeId } from './programme-column';
 
 /**
  * An uploaded register between its steps (mapping, preview, commit): the sheet as read from
@@ -13,10 +13,8 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const pendingImports = pgTable(
   'pending_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -38,7 +36,7 @@ export const pendingImports = pgTable(
     mapping: jsonb('mapping').notNull(),
     /** Added, updated and unchanged counts once committed. */
     result: jsonb('result'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     committedAt: timestamptz('committed_at')
   },
   (t) => [index('pending_imports_created_idx').on(t.createdAt)]
@@ -59,5 +57,5 @@ export const importProgress = pgTable('import_progress', {
   /** Rows written so far, of `total`. */
   done: integer('done').notNull(),
   total: integer('total').notNull(),
-  updatedAt: timestamptz('updated_at').notNull().defaultNow()
+  updatedAt: updatedAt()
 });

@@ -10,13 +10,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid
 } from 'drizzle-orm/pg-core';
-import { councils, programmes } from './programmes';
+import { councils } from './programmes';
+import { uuidPrimaryKey, version, editableRowColumns } from './columns';
+import { programmeId } from './programme-column';
 
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** Money is integer pence; bigint keeps £92 trillion of headroom, read back as a JS number. */
 const pence = (name: string) => bigint(name, { mode: 'number' });
 
@@ -43,15 +43,13 @@ export const lgrTreatment = pgEnum('lgr_treatment', [
 export const serviceAreas = pgTable(
   'service_areas',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     name: text('name').notNull(),
     category: serviceAreaCategory('category').notNull(),
     /** 1 is highest. */
     priority: integer('priority').notNull().default(3),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [unique('service_areas_programme_name_unique').on(t.programmeId, t.name)]
 );
@@ -59,10 +57,8 @@ export const serviceAreas = pgTable(
 export const systems = pgTable(
   'systems',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     councilId: uuid('council_id')
       .notNull()
       .references(() => councils.id, { onDelete: 'cascade' }),
@@ -78,9 +74,7 @@ export const systems = pgTable(
     lifecycle: text('lifecycle'),
     timeDisposition: timeDisposition('time_disposition'),
     dayOneCritical: boolean('day_one_critical').notNull().default(false),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     index('systems_programme_idx').on(t.programmeId),
@@ -93,10 +87,8 @@ export const systems = pgTable(
 export const contracts = pgTable(
   'contracts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     councilId: uuid('council_id')
       .notNull()
       .references(() => councils.id, { onDelete: 'cascade' }),
@@ -119,9 +111,7 @@ export const contracts = pgTable(
     lgrTreatment: lgrTreatment('lgr_treatment').notNull().default('undecided'),
     decisionDate: date('decision_date', { mode: 'string' }),
     decisionNotes: text('decision_notes'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     unique('contracts_council_reference_unique').on(t.councilId, t.reference),

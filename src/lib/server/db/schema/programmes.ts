@@ -8,14 +8,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { uuidPrimaryKey, createdAt, editableRowColumns } from './columns';
 
 export const memberRole = pgEnum('member_role', ['owner', 'editor', 'viewer']);
 export const councilRole = pgEnum('council_role', ['predecessor', 'successor']);
@@ -30,7 +28,7 @@ export const councilKind = pgEnum('council_kind', [
 export const programmes = pgTable(
   'programmes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     /** Readable, stable URL segment: /programmes/[slug]. */
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
@@ -42,9 +40,7 @@ export const programmes = pgTable(
     capacity: integer('capacity').notNull().default(3),
     /** Months after vesting day before redesigns may start. */
     stabilisationMonths: integer('stabilisation_months').notNull().default(12),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     check('programmes_horizon_range', sql`${t.horizonYears} between 1 and 30`),
@@ -76,7 +72,7 @@ export const programmeMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: memberRole('role').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow()
+    createdAt: createdAt()
   },
   (t) => [
     primaryKey({ columns: [t.programmeId, t.userId] }),
@@ -87,7 +83,7 @@ export const programmeMembers = pgTable(
 export const councils = pgTable(
   'councils',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -99,9 +95,7 @@ export const councils = pgTable(
     website: text('website'),
     /** Microsoft 365 tenant domain, e.g. example.onmicrosoft.com. */
     m365Tenant: text('m365_tenant'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [unique('councils_programme_name_unique').on(t.programmeId, t.name)]
 );

@@ -3,20 +3,18 @@ import {
   check,
   date,
   index,
-  integer,
   jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid
 } from 'drizzle-orm/pg-core';
-import { programmes } from './programmes';
+
 import { roadmapItemKind, roadmapItemStatus, roadmapScenarios } from './roadmap';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, createdAt, version } from './columns';
+import { programmeId } from './programme-column';
 
 /** What a comment can be about. */
 export const commentTargetKind = pgEnum('comment_target_kind', [
@@ -35,20 +33,18 @@ export const commentTargetKind = pgEnum('comment_target_kind', [
 export const comments = pgTable(
   'comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     targetKind: commentTargetKind('target_kind').notNull(),
     targetId: text('target_id').notNull(),
     parentId: uuid('parent_id'),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     editedAt: timestamptz('edited_at'),
     resolvedAt: timestamptz('resolved_at'),
     resolvedById: uuid('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [
     index('comments_target_idx').on(t.programmeId, t.targetKind, t.targetId),
@@ -61,7 +57,7 @@ export const comments = pgTable(
 export const commentRevisions = pgTable(
   'comment_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     commentId: uuid('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
@@ -79,10 +75,8 @@ export const commentRevisions = pgTable(
 export const roadmapApprovals = pgTable(
   'roadmap_approvals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     scenarioId: uuid('scenario_id').references(() => roadmapScenarios.id, {
       onDelete: 'set null'
     }),
@@ -93,7 +87,7 @@ export const roadmapApprovals = pgTable(
     /** Each check's status and summary at approval. */
     checkResults: jsonb('check_results').notNull(),
     recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow()
+    createdAt: createdAt()
   },
   (t) => [index('roadmap_approvals_programme_idx').on(t.programmeId)]
 );

@@ -4,19 +4,17 @@ import {
   check,
   date,
   index,
-  integer,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid
 } from 'drizzle-orm/pg-core';
 import { contracts, serviceAreas, systems } from './inventory';
-import { councils, programmes } from './programmes';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { councils } from './programmes';
+import { uuidPrimaryKey, version, editableRowColumns } from './columns';
+import { programmeId } from './programme-column';
 
 export const roadmapItemKind = pgEnum('roadmap_item_kind', ['redesign', 'foundation']);
 export const roadmapItemStatus = pgEnum('roadmap_item_status', [
@@ -35,18 +33,14 @@ export const roadmapItemSize = pgEnum('roadmap_item_size', ['s', 'm', 'l', 'xl']
 export const roadmapScenarios = pgTable(
   'roadmap_scenarios',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     name: text('name').notNull(),
     description: text('description'),
     isCurrent: boolean('is_current').notNull().default(false),
     /** The scenario this one was copied from, while it exists. */
     copiedFromId: uuid('copied_from_id'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     index('roadmap_scenarios_programme_idx').on(t.programmeId),
@@ -65,10 +59,8 @@ export const roadmapScenarios = pgTable(
 export const roadmapItems = pgTable(
   'roadmap_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     scenarioId: uuid('scenario_id')
       .notNull()
       .references(() => roadmapScenarios.id, { onDelete: 'cascade' }),
@@ -93,9 +85,7 @@ export const roadmapItems = pgTable(
     liveStart: date('live_start', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
     notes: text('notes'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    ...editableRowColumns()
   },
   (t) => [
     index('roadmap_items_scenario_idx').on(t.scenarioId),
@@ -129,13 +119,13 @@ export const roadmapDependencies = pgTable(
 export const roadmapMilestones = pgTable(
   'roadmap_milestones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     scenarioId: uuid('scenario_id')
       .notNull()
       .references(() => roadmapScenarios.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
-    version: integer('version').notNull().default(1)
+    version: version()
   },
   (t) => [index('roadmap_milestones_scenario_idx').on(t.scenarioId)]
 );

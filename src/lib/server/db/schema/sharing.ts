@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { programmes } from './programmes';
+import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+
 import { roadmapScenarios } from './roadmap';
 import { users } from './users';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz, uuidPrimaryKey, createdAt } from './columns';
+import { programmeId } from './programme-column';
 
 /**
  * A read-only link to one roadmap scenario's present view (/share/[token]) for people without
@@ -14,10 +14,8 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const shareLinks = pgTable(
   'share_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programmeId: uuid('programme_id')
-      .notNull()
-      .references(() => programmes.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    programmeId: programmeId(),
     scenarioId: uuid('scenario_id')
       .notNull()
       .references(() => roadmapScenarios.id, { onDelete: 'cascade' }),
@@ -31,7 +29,7 @@ export const shareLinks = pgTable(
     /** SHA-256 (hex) of the token in the address. */
     tokenHash: text('token_hash').notNull().unique(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     /** The last day the link works (UTC, inclusive). */
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
     revokedAt: timestamptz('revoked_at'),

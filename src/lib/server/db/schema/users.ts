@@ -1,21 +1,11 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid
-} from 'drizzle-orm/pg-core';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz, uuidPrimaryKey, createdAt, version } from './columns';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     /** Stored trimmed and lower-cased; the unique index is the source of truth. */
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
@@ -23,8 +13,8 @@ export const users = pgTable(
     isAdmin: boolean('is_admin').notNull().default(false),
     disabledAt: timestamptz('disabled_at'),
     passwordChangedAt: timestamptz('password_changed_at'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    version: integer('version').notNull().default(1)
+    createdAt: createdAt(),
+    version: version()
   },
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
 );
@@ -40,7 +30,7 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Idle expiry; slides forward while the session is used, never past the absolute limit. */
     expiresAt: timestamptz('expires_at').notNull(),
     /** Absolute expiry, fixed at sign-in. */
@@ -61,5 +51,5 @@ export const demoCredentials = pgTable('demo_credentials', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   initialPassword: text('initial_password').notNull(),
-  createdAt: timestamptz('created_at').notNull().defaultNow()
+  createdAt: createdAt()
 });
