@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { bumpRevision } from '$lib/server/revisions';
 import { beforeAll, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -11,6 +12,7 @@ import {
   roadmapScenarios,
   serviceAreas
 } from '$lib/server/db/schema';
+import { bumpRevision } from '$lib/server/revisions';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { statementCounter } from './query-count';
@@ -385,6 +387,8 @@ describeEachDriver('the roadmap', (ctx) => {
     await ctx.db
       .insert(roadmapItemContracts)
       .values(ids.slice(0, 10).map((itemId) => ({ itemId, contractId: r.f.contractId })));
+    // Written directly, so the revision an audited change would raise is raised by hand.
+    await bumpRevision(ctx.db, r.programmeId);
     const large = await pageQueries();
     expect(large).toBe(small + 2);
     expect(large).toBeLessThanOrEqual(16);
@@ -393,5 +397,53 @@ describeEachDriver('the roadmap', (ctx) => {
       .from(contracts)
       .where(and(eq(contracts.id, r.f.contractId)));
     expect(contract).toBeDefined();
+  });
+
+  it('draws a large roadmap a page of rows at a time, every item following in the same response', async () => {
+    const r = await createRoadmapFixtures(ctx.db);
+    await insertRoadmapItems(
+      ctx.db,
+      r.programmeId,
+      r.f.scenarioId,
+      Array.from(
+        { length: 600 },
+        (_, i) => `${2029 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-01`
+      )
+    );
+    await bumpRevision(ctx.db, r.programmeId);
+    const get = async (query = '') => {
+      const response = await app.get(`${r.base}${query}`, { cookie: r.editor });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const end = text.indexOf('</html>');
+      return { page: text.slice(0, end), after: text.slice(end) };
+    };
+    const drawn = (html: string) =>
+      new Set([...html.matchAll(/data-item="([^"]+)"/g)].map((m) => m[1]));
+
+    const first = await get();
+    const onFirst = drawn(first.page);
+    expect(onFirst.size).toBeGreaterThan(10);
+    expect(onFirst.size).toBeLessThan(601);
+    const parts = Number(/Part 1 of (\d+) of the timeline/.exec(first.page)?.[1]);
+    expect(parts).toBeGreaterThan(1);
+    // Every item follows the page in the same response, for the browser to draw as it scrolls.
+    expect(first.after).toContain('Item 600');
+    expect(first.page).not.toContain('Item 600<');
+
+    const second = await get('?timelinePage=2');
+    expect(second.page).toContain(`Part 2 of ${parts} of the timeline`);
+    const onSecond = drawn(second.page);
+    expect(onSecond.size).toBeGreaterThan(0);
+    expect([...onSecond].filter((id) => onFirst.has(id))).toEqual([]);
+
+    const print = await get('?print=1');
+    expect(drawn(print.page).size).toBe(601);
+    expect(print.page).not.toContain('of the timeline:');
+
+    expect(first.page).toContain('items 1 to 100 of 601');
+    const lastTable = await get('?tablePage=7');
+    expect(lastTable.page).toContain('items 601 to 601 of 601');
+    expect(lastTable.page).toContain('aria-label="Pages of the table"');
   });
 });

@@ -135,6 +135,16 @@ describe('pages of the timeline without JavaScript', () => {
       ]
     },
     {
+      // A short lane leaves the page less than half full: the next lane's first rows join it.
+      what: 'a short lane shares its page with the first rows of a tall one',
+      lanes: [lane('a', 0, 1), lane('b', 48, 12)],
+      pages: [
+        [0, 198, ['a', 'b']],
+        [198, 378, ['b']],
+        [378, 492, ['b']]
+      ]
+    },
+    {
       // 200 px holds 5 rows (5 × 36 + 2 × 6 padding); 12 rows are cut after rows 5 and 10.
       what: 'a lane taller than a page is cut where a row begins',
       lanes: [lane('a', 0, 12)],

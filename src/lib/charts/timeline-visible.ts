@@ -159,37 +159,46 @@ export interface TimelinePage {
 }
 
 /**
- * The timeline cut into pages of at most `maxHeight` pixels for drawing without JavaScript
- * (the server sends one page, so a 5,000-item roadmap's page stays small): whole lanes where
- * they fit, and a lane taller than a page cut between its rows.
+ * The timeline cut into pages at most `maxHeight` tall for drawing without JavaScript (the
+ * server sends one page, so a 5,000-item roadmap's page stays small): each page ends where a
+ * lane ends if that leaves it at least half full, or else where a row begins.
  */
 export function timelinePages(rows: Pick<RowLayout, 'lanes'>, maxHeight: number): TimelinePage[] {
-  const pages: (TimelinePage & { whole: boolean })[] = [];
-  const rowsPerPage = Math.max(1, Math.floor((maxHeight - 2 * LANE_PADDING) / ROW_HEIGHT));
-  for (const lane of rows.lanes) {
-    const end = lane.y + lane.height;
-    const last = pages.at(-1);
-    if (lane.height > maxHeight) {
-      // Cut where a row begins: rows start after the lane's top padding.
-      const bounds = [lane.y];
-      const step = rowsPerPage * ROW_HEIGHT;
-      for (let cut = lane.y + LANE_PADDING + step; cut < end - LANE_PADDING; cut += step) {
-        bounds.push(cut);
-      }
-      bounds.push(end);
-      for (let i = 0; i + 1 < bounds.length; i++) {
-        pages.push({ top: bounds[i]!, bottom: bounds[i + 1]!, lanes: [lane.label], whole: false });
-      }
-    } else if (last?.whole && end - last.top <= maxHeight) {
-      last.bottom = end;
-      last.lanes.push(lane.label);
-    } else {
-      pages.push({ top: lane.y, bottom: end, lanes: [lane.label], whole: true });
+  const last = rows.lanes.at(-1);
+  if (!last) return [{ top: 0, bottom: 0, lanes: [] }];
+  const end = last.y + last.height;
+  const laneCuts = rows.lanes.map((l) => l.y + l.height);
+  const rowCuts = rows.lanes.flatMap((lane) => {
+    const cuts: number[] = [];
+    const first = lane.y + LANE_PADDING;
+    for (let y = first + ROW_HEIGHT; y < lane.y + lane.height - LANE_PADDING; y += ROW_HEIGHT) {
+      cuts.push(y);
     }
+    return cuts;
+  });
+  const furthest = (cuts: number[], above: number, upTo: number) =>
+    cuts.reduce<number | null>(
+      (best, c) => (c > above && c <= upTo && (best === null || c > best) ? c : best),
+      null
+    );
+  const pages: TimelinePage[] = [];
+  for (let top = 0; top < end;) {
+    const limit = top + maxHeight;
+    const lane = furthest(laneCuts, top, limit);
+    const bottom =
+      limit >= end
+        ? end
+        : lane !== null && lane - top >= maxHeight / 2
+          ? lane
+          : (furthest(rowCuts, top, limit) ?? lane ?? Math.min(...laneCuts.filter((c) => c > top)));
+    pages.push({
+      top,
+      bottom,
+      lanes: rows.lanes.filter((l) => l.y < bottom && l.y + l.height > top).map((l) => l.label)
+    });
+    top = bottom;
   }
-  return pages.length > 0
-    ? pages.map(({ top, bottom, lanes }) => ({ top, bottom, lanes }))
-    : [{ top: 0, bottom: 0, lanes: [] }];
+  return pages;
 }
 
 /** A page as the viewport to draw it: its band of rows, every month across. */

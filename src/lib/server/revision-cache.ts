@@ -9,6 +9,9 @@ export interface CacheableProgramme {
   name: string;
   vestingDate: string;
   stabilisationMonths: number;
+  /** Part of the key when given: the roadmap depends on them. */
+  horizonYears?: number;
+  capacity?: number;
 }
 
 /**
@@ -46,20 +49,15 @@ export function revisionCache<T>(
  * programme keeps its `variants` most recent arguments (compared as JSON), all dropped together
  * when the revision, the day or the programme's fields change.
  */
-export function keyedRevisionCache<A, T>(
-  compute: (db: Database, programme: CacheableProgramme, today: IsoDate, arg: A) => Promise<T>,
+export function keyedRevisionCache<A, T, P extends CacheableProgramme = CacheableProgramme>(
+  compute: (db: Database, programme: P, today: IsoDate, arg: A) => Promise<T>,
   { programmes = 16, variants = 32 }: { programmes?: number; variants?: number } = {}
 ) {
   const entries = new Map<string, { key: string; values: Map<string, Promise<T>> }>();
   const trim = <K, V>(map: Map<K, V>, max: number) => {
     while (map.size > max) map.delete(map.keys().next().value!);
   };
-  return async (
-    db: Database,
-    programme: CacheableProgramme,
-    today: IsoDate,
-    arg: A
-  ): Promise<T> => {
+  return async (db: Database, programme: P, today: IsoDate, arg: A): Promise<T> => {
     const revision = await readRevision(db, programme.id);
     const key = JSON.stringify([
       revision,
@@ -67,7 +65,9 @@ export function keyedRevisionCache<A, T>(
       programme.slug,
       programme.name,
       programme.vestingDate,
-      programme.stabilisationMonths
+      programme.stabilisationMonths,
+      programme.horizonYears ?? null,
+      programme.capacity ?? null
     ]);
     const argKey = JSON.stringify(arg) ?? '';
     let entry = entries.get(programme.id);

@@ -21,6 +21,7 @@ export {
 } from './scenarios';
 export { clientView, roadmapView } from './view';
 export type { ClientRoadmapView, RoadmapView } from './view';
+export { cachedRoadmapPage } from './cached-page';
 export { roadmapPageBase, roadmapPageView, roadmapTable, TABLE_PAGE_SIZE } from './page-view';
 export type {
   ListedWarning,

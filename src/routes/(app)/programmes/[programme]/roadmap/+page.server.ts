@@ -15,11 +15,9 @@ import {
   deleteMilestone,
   findScenario,
   listScenarios,
-  loadRoadmap,
   moveItem,
-  roadmapPageBase,
+  cachedRoadmapPage,
   roadmapPageView,
-  roadmapView,
   undoItemChange,
   undoOffer
 } from '$lib/server/roadmap';
@@ -31,6 +29,7 @@ import {
   listThreads,
   loadBaseline
 } from '$lib/server/review';
+import type { LoadedRoadmap } from '$lib/server/roadmap';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
@@ -57,11 +56,10 @@ export const load: PageServerLoad = async ({ parent, url, isDataRequest, request
   const zoom = parseZoom(url.searchParams.get('zoom'));
   const lanes = grouping(url.searchParams.get('lanes'));
   const today = todayUtc();
-  const base = `/programmes/${programme.slug}/roadmap`;
   const allWarnings = url.searchParams.has('print') || url.searchParams.get('warnings') === 'all';
   const undoId = Number(url.searchParams.get('undo'));
-  const [roadmap, undo] = await Promise.all([
-    scenario ? loadRoadmap(db(), programme, scenario) : null,
+  const [cached, undo] = await Promise.all([
+    scenario ? cachedRoadmapPage(db(), programme, today, { scenario, grouping: lanes }) : null,
     roleAllowsEdit(programme.role) && Number.isSafeInteger(undoId) && undoId > 0
       ? undoOffer(db(), programme.id, undoId)
       : null
@@ -69,24 +67,18 @@ export const load: PageServerLoad = async ({ parent, url, isDataRequest, request
   const review = await baselineReview(
     url.searchParams.get('baseline'),
     programme.id,
-    roadmap,
+    cached?.roadmap ?? null,
     lanes
   );
   const print = url.searchParams.has('print');
   const shown =
-    roadmap &&
-    roadmapPageView(
-      roadmapPageBase(
-        roadmapView(roadmap, lanes, today, (id) => `${base}/items/${id}`),
-        lanes
-      ),
-      {
-        tablePage: pageNumber(url.searchParams.get('tablePage')),
-        timelinePage: pageNumber(url.searchParams.get('timelinePage')),
-        allWarnings,
-        print
-      }
-    );
+    cached &&
+    roadmapPageView(cached.page, {
+      tablePage: pageNumber(url.searchParams.get('tablePage')),
+      timelinePage: pageNumber(url.searchParams.get('timelinePage')),
+      allWarnings,
+      print
+    });
   const threads = scenario
     ? await listThreads(db(), programme.id, { kind: 'scenario', id: scenario.id })
     : [];
@@ -124,7 +116,7 @@ export const load: PageServerLoad = async ({ parent, url, isDataRequest, request
 async function baselineReview(
   asked: string | null,
   programmeId: string,
-  roadmap: Awaited<ReturnType<typeof loadRoadmap>> | null,
+  roadmap: LoadedRoadmap | null,
   lanes: LaneGrouping
 ) {
   const [approvals, approval] = await Promise.all([
