@@ -1,5 +1,4 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { bumpRevision } from '$lib/server/revisions';
 import { beforeAll, expect, it } from 'vitest';
 import {
   auditEvents,
