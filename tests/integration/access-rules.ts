@@ -691,6 +691,10 @@ export const ROUTES: Record<string, RouteRule> = {
     path: (f) => `/programmes/${f.programmeSlug}/roadmap/export/items?format=xlsx`,
     get: members
   },
+  '/(app)/programmes/[programme]/roadmap/timeline.json': {
+    path: (f) => `/programmes/${f.programmeSlug}/roadmap/timeline.json?lanes=status`,
+    get: members
+  },
   '/(app)/programmes/[programme]/roadmap/export/timeline': {
     path: (f) => `/programmes/${f.programmeSlug}/roadmap/export/timeline?format=png`,
     get: members

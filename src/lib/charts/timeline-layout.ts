@@ -22,6 +22,13 @@ export const LANE_GROUPING_LABELS: Record<LaneGrouping, string> = {
   status: 'Status'
 };
 
+/** The grouping a query string asks for, or by service area. */
+export function parseLaneGrouping(value: string | null): LaneGrouping {
+  return (LANE_GROUPINGS as readonly string[]).includes(value ?? '')
+    ? (value as LaneGrouping)
+    : 'area';
+}
+
 export const ROW_HEIGHT = 36;
 export const BAR_HEIGHT = 24;
 export const LANE_PADDING = 6;

@@ -135,8 +135,9 @@ export function roadmapTable(
   asked: number,
   pageSize: number | null
 ) {
-  const sorted = [...items].sort(
-    (a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title)
+  // By start (ISO dates compare as text), then title: the table's order.
+  const sorted = [...items].sort((a, b) =>
+    a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.title.localeCompare(b.title)
   );
   const size = pageSize ?? Math.max(1, sorted.length);
   const pages = Math.max(1, Math.ceil(sorted.length / size));

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ROADMAP_VIEW_KEYS } from '$lib/action-url';
-import { LANE_GROUPINGS, type LaneGrouping } from '$lib/charts/timeline-layout';
+import { parseLaneGrouping, type LaneGrouping } from '$lib/charts/timeline-layout';
 import { parseZoom } from '$lib/charts/timeline-scale';
 import { todayUtc } from '$lib/domain/dates';
 import { roleAllowsEdit } from '$lib/roles';
@@ -34,12 +34,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
 
-function grouping(value: string | null): LaneGrouping {
-  return (LANE_GROUPINGS as readonly string[]).includes(value ?? '')
-    ? (value as LaneGrouping)
-    : 'area';
-}
-
 function pageNumber(value: string | null): number {
   const n = Number(value);
   return Number.isSafeInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
@@ -54,7 +48,7 @@ export const load: PageServerLoad = async ({ parent, url, isDataRequest, request
   ]);
   if (asked && !scenario) error(404, 'Not found');
   const zoom = parseZoom(url.searchParams.get('zoom'));
-  const lanes = grouping(url.searchParams.get('lanes'));
+  const lanes = parseLaneGrouping(url.searchParams.get('lanes'));
   const today = todayUtc();
   const allWarnings = url.searchParams.has('print') || url.searchParams.get('warnings') === 'all';
   const undoId = Number(url.searchParams.get('undo'));
@@ -92,14 +86,14 @@ export const load: PageServerLoad = async ({ parent, url, isDataRequest, request
     },
     scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, isCurrent: s.isCurrent })),
     view: shown?.view ?? null,
-    // On the first load every item follows the page in the same response (streamed), so the
-    // page draws before they have all been sent; a navigation in the browser gets them at once.
-    // Not after a form action: a streamed response loses its status (a refused move is a 409).
-    timeline: shown?.timeline
-      ? isDataRequest || request.method !== 'GET'
-        ? shown.timeline
-        : Promise.resolve(shown.timeline)
-      : null,
+    // The first load draws a page of the timeline and the browser then fetches every item (one
+    // JSON text, kept per revision), so the page is drawn before they have all come; a
+    // navigation in the browser, or a form's answer, carries them at once.
+    ...timelineSource(shown?.timeline ?? null, isDataRequest || request.method !== 'GET', {
+      href: `/programmes/${programme.slug}/roadmap/timeline.json`,
+      scenario: scenario?.id ?? '',
+      lanes
+    }),
     zoom,
     lanes,
     today,
@@ -111,6 +105,17 @@ export const load: PageServerLoad = async ({ parent, url, isDataRequest, request
     proposed: url.searchParams.has('proposed')
   };
 };
+
+function timelineSource(
+  json: string | null,
+  inline: boolean,
+  at: { href: string; scenario: string; lanes: LaneGrouping }
+) {
+  if (!json) return { timeline: null, timelineHref: null };
+  if (inline) return { timeline: json, timelineHref: null };
+  const query = new URLSearchParams({ scenario: at.scenario, lanes: at.lanes });
+  return { timeline: null, timelineHref: `${at.href}?${query}` };
+}
 
 /** The approvals to pick from and, when one is picked, the plan against it. */
 async function baselineReview(

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseLaneGrouping } from '$lib/charts/timeline-layout';
+import { todayUtc } from '$lib/domain/dates';
+import { requireProgramme } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { cachedRoadmapPage, findScenario } from '$lib/server/roadmap';
+import type { RequestHandler } from './$types';
+
+const uuid = z.uuid();
+
+/**
+ * Every item of a scenario's timeline (`TimelineData`), which the roadmap page fetches once it
+ * has drawn its first page of rows. One JSON text kept per programme revision, so answering
+ * costs no work however large the roadmap.
+ */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+  const programme = await requireProgramme(locals.user, params.programme);
+  const asked = url.searchParams.get('scenario');
+  if (asked && !uuid.safeParse(asked).success) error(404, 'Not found');
+  const scenario = await findScenario(db(), programme.id, asked);
+  if (!scenario) error(404, 'Not found');
+  const grouping = parseLaneGrouping(url.searchParams.get('lanes'));
+  const cached = await cachedRoadmapPage(db(), programme, todayUtc(), { scenario, grouping });
+  return new Response(cached.page.allJson, {
+    headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' }
+  });
+};
