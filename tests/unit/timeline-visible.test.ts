@@ -11,8 +11,10 @@ import {
   pageView,
   readingOrder,
   timelinePages,
+  movedLayer,
   TimelinePlacer,
-  withMoved
+  withMoved,
+  withoutArrowsOf
 } from '$lib/charts/timeline-visible';
 
 const item = (id: string, start: string, end: string, area = 'w'): TimelineItem => ({
@@ -182,5 +184,20 @@ describe('a bar dragged off screen', () => {
     const after = withMoved(part, rows, placer, item('early', '2029-02-01', '2029-07-01'));
     expect(after.bars.map((b) => b.item.id)).toEqual(['late', 'early']);
     expect(after.arrows.map((a) => a.key)).toEqual(['early>fin']);
+  });
+});
+
+describe('the drag layer', () => {
+  it('holds the dragged bar at its new dates and the arrows that follow it; the timeline keeps the rest', () => {
+    const rows = layoutRows(items, dependencies, lanes, 'area');
+    const placer = new TimelinePlacer(scale);
+    const part = drawnPart(rows, placer, null);
+    const layer = movedLayer(rows, placer, item('early', '2030-01-01', '2030-06-01'))!;
+    expect(layer.bar.item.startDate).toBe('2030-01-01');
+    expect(layer.bar.y).toBe(part.bars.find((b) => b.item.id === 'early')!.y);
+    expect(layer.arrows.map((a) => a.key)).toEqual(['early>fin']);
+    expect(withoutArrowsOf(part, 'early').arrows).toEqual([]);
+    expect(withoutArrowsOf(part, 'late').arrows).toEqual(part.arrows);
+    expect(movedLayer(rows, placer, item('gone', '2030-01-01', '2030-06-01'))).toBeNull();
   });
 });

@@ -44,7 +44,14 @@ const LANE_THRESHOLD = 18;
  */
 export class BarMover<T extends MovableItem> {
   /** A drag in progress or a move waiting for the server: drawn before it is saved. */
-  preview = $state<{ id: string; schedule: Schedule; lane?: string; dy?: number } | null>(null);
+  /** `lifted` while the pointer is still dragging it (drawn on a layer of its own). */
+  preview = $state<{
+    id: string;
+    schedule: Schedule;
+    lane?: string;
+    dy?: number;
+    lifted?: boolean;
+  } | null>(null);
   busy = $state(false);
   #drag: Drag<T> | null = null;
   #suppressClick = false;
@@ -138,8 +145,8 @@ export class BarMover<T extends MovableItem> {
     if (!d.moved) return;
     const lane = this.#laneFor(d, dy);
     this.preview = lane
-      ? { id: d.item.id, schedule: d.item, lane, dy }
-      : { id: d.item.id, schedule: this.#scheduleFor(d, dx) };
+      ? { id: d.item.id, schedule: d.item, lane, dy, lifted: true }
+      : { id: d.item.id, schedule: this.#scheduleFor(d, dx), lifted: true };
   };
 
   end = (event: PointerEvent) => {

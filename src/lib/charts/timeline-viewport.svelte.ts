@@ -1,9 +1,12 @@
 import { flushSync } from 'svelte';
 import type { Viewport } from './timeline-visible';
 
-/** How far past the edges of the scroller bars are still drawn, so a scroll shows no gap. */
-const MARGIN_Y = 400;
-const MARGIN_X = 600;
+/**
+ * How far past the edges of the scroller bars are still drawn, so a scroll shows no gap before
+ * the next frame draws what came into view. Small: everything drawn costs every drag and zoom.
+ */
+const MARGIN_Y = 200;
+const MARGIN_X = 300;
 
 /**
  * What of the timeline body is on screen, from the scroller's scroll position and size, so
@@ -19,15 +22,34 @@ export class TimelineViewport {
     private readonly axisHeight: number
   ) {}
 
-  #measure(el: HTMLElement) {
+  #measure(el: HTMLElement, scrollLeft = el.scrollLeft) {
     const top = el.scrollTop - this.axisHeight;
-    const left = el.scrollLeft - this.labelWidth;
-    this.view = {
+    const left = scrollLeft - this.labelWidth;
+    const next = {
       top: top - MARGIN_Y,
       bottom: top + el.clientHeight + MARGIN_Y,
       left: left - MARGIN_X,
       right: left + el.clientWidth + MARGIN_X
     };
+    const now = this.view;
+    // The same view again (a scroll event after a zoom already accounted for) draws nothing.
+    if (
+      now &&
+      now.top === next.top &&
+      now.bottom === next.bottom &&
+      now.left === next.left &&
+      now.right === next.right
+    )
+      return;
+    this.view = next;
+  }
+
+  /**
+   * The view once the scroller is scrolled to `scrollLeft`: a zoom sets it with the new scale,
+   * so the bars for the new view are drawn in one frame rather than those for the old view first.
+   */
+  scrollingTo(el: HTMLElement, scrollLeft: number) {
+    this.#measure(el, scrollLeft);
   }
 
   /** Follows the scroller's scrolling and resizing, and the browser's printing. */

@@ -115,10 +115,37 @@ export function drawnPart(
   };
 }
 
+/** A bar at other dates (being moved) in its own row, and the arrows that follow it. */
+export function movedLayer(
+  rows: RowLayout,
+  placer: TimelinePlacer,
+  moved: TimelineItem
+): { bar: BarLayout; arrows: ArrowLayout[] } | null {
+  const stored = rows.barOf.get(moved.id);
+  if (!stored) return null;
+  const row = movedRow(stored, moved);
+  const rowOf = (id: string) => (id === moved.id ? row : rows.barOf.get(id));
+  const arrows = (rows.dependenciesOf.get(moved.id) ?? []).flatMap((d) => {
+    const from = rowOf(d.predecessorId);
+    const to = rowOf(d.successorId);
+    const arrow = from && to ? placer.arrow(d, from, to) : null;
+    return arrow ? [arrow] : [];
+  });
+  return { bar: placer.bar(row), arrows };
+}
+
+/** The drawn part without a bar's arrows: they are drawn with it on the drag layer. */
+export function withoutArrowsOf(part: DrawnPart, id: string): DrawnPart {
+  return {
+    ...part,
+    arrows: part.arrows.filter((a) => a.predecessorId !== id && a.successorId !== id)
+  };
+}
+
 /**
- * The drawn part with one bar at other dates (being dragged), in its own row, and its arrows
- * following it. Everything else is the very same objects, so only the dragged bar and its
- * arrows are drawn again on each move.
+ * The drawn part with one bar at other dates (moved by keyboard, or waiting to be saved), in
+ * its own row, and its arrows following it. Everything else is the very same objects, so only
+ * that bar and its arrows are drawn again.
  */
 export function withMoved(
   part: DrawnPart,
@@ -126,24 +153,15 @@ export function withMoved(
   placer: TimelinePlacer,
   moved: TimelineItem
 ): DrawnPart {
-  const stored = rows.barOf.get(moved.id);
-  if (!stored) return part;
-  const row = movedRow(stored, moved);
-  const bar = placer.bar(row);
+  const layer = movedLayer(rows, placer, moved);
+  if (!layer) return part;
   const at = part.bars.findIndex((b) => b.item.id === moved.id);
-  const bars = at === -1 ? [...part.bars, bar] : part.bars.with(at, bar);
-  const touching = rows.dependenciesOf.get(moved.id) ?? [];
-  const rowOf = (id: string) => (id === moved.id ? row : rows.barOf.get(id));
-  const followed = touching.flatMap((d) => {
-    const from = rowOf(d.predecessorId);
-    const to = rowOf(d.successorId);
-    const arrow = from && to ? placer.arrow(d, from, to) : null;
-    return arrow ? [arrow] : [];
-  });
-  const arrows = part.arrows
-    .filter((a) => a.predecessorId !== moved.id && a.successorId !== moved.id)
-    .concat(followed);
-  return { lanes: part.lanes, bars, arrows };
+  const bars = at === -1 ? [...part.bars, layer.bar] : part.bars.with(at, layer.bar);
+  return {
+    lanes: part.lanes,
+    bars,
+    arrows: withoutArrowsOf(part, moved.id).arrows.concat(layer.arrows)
+  };
 }
 
 /** The bars in reading order (top to bottom, then left to right): where up and down go next. */

@@ -16,7 +16,9 @@ export class TimelineZoom {
   constructor(
     private readonly base: () => number,
     private readonly scroller: () => HTMLElement | undefined,
-    private readonly labelWidth: number
+    private readonly labelWidth: number,
+    /** Told where the scroller will be scrolled to, before the zoom is drawn. */
+    private readonly scrollingTo: (el: HTMLElement, scrollLeft: number) => void = () => {}
   ) {}
 
   /** Pixels per month now: the level's, or where wheel and pinch have taken it. */
@@ -31,6 +33,7 @@ export class TimelineZoom {
     const anchor = clientX - el.getBoundingClientRect().left - this.labelWidth;
     const next = zoomAround(this.ppm, factor, Math.max(0, anchor), el.scrollLeft);
     this.#zoomed = { base: this.base(), value: next.pxPerMonth };
+    this.scrollingTo(el, next.scrollLeft);
     await tick();
     el.scrollLeft = next.scrollLeft;
   }
