@@ -30,6 +30,11 @@ export interface TimelinePart {
   height: number;
   /** Each of the page's items' row (its bar's top). */
   y: Record<string, number>;
+  /**
+   * Redesigns in flight in each quarter of the timeline's window, counting every item (the
+   * part's items alone would undercount the capacity strip); set by the page.
+   */
+  counts?: number[];
 }
 
 /** The page `asked` (from 1) of the timeline cut into pages at most `maxHeight` tall. */

@@ -1,11 +1,16 @@
 import { layoutRows, type LaneGrouping } from '$lib/charts/timeline-layout';
 import { cutPart } from '$lib/charts/timeline-part';
 import { timelinePages } from '$lib/charts/timeline-visible';
-import type { RoadmapDependency, RoadmapWarning, WarningNote } from '$lib/domain/roadmap';
+import {
+  quarterLoads,
+  type RoadmapDependency,
+  type RoadmapWarning,
+  type WarningNote
+} from '$lib/domain/roadmap';
 import { clientView, type ClientRoadmapView, type RoadmapView } from './view';
 
 /** Rows of the roadmap's table on one page; the rest are a page link away. */
-export const TABLE_PAGE_SIZE = 100;
+export const TABLE_PAGE_SIZE = 50;
 /** Warnings listed above the timeline unless every one is asked for. */
 export const WARNINGS_LISTED = 20;
 /** Items named under a listed warning (an over-capacity quarter can name hundreds). */
@@ -36,7 +41,7 @@ export function listedWarning(w: RoadmapWarning): ListedWarning {
  * JavaScript the timeline is read a page at a time; with it, the browser draws what is on
  * screen once every item has come.
  */
-export const TIMELINE_PAGE_HEIGHT = 1000;
+export const TIMELINE_PAGE_HEIGHT = 720;
 
 /**
  * What the roadmap page needs of a scenario, worked out once per revision of the programme
@@ -47,6 +52,7 @@ export function roadmapPageBase(view: RoadmapView, grouping: LaneGrouping) {
   const { items: viewItems, notes, dependencies, ...rest } = clientView(view);
   const items = viewItems.map(timelineItemOf);
   const rows = layoutRows(items, dependencies, view.lanes, grouping);
+  const counts = quarterLoads(items, view.window.from, view.window.to).map((q) => q.itemIds.length);
   const all: TimelineData = { items, dependencies, notes };
   return {
     rest,
@@ -54,6 +60,7 @@ export function roadmapPageBase(view: RoadmapView, grouping: LaneGrouping) {
     viewItems,
     warnings: view.warnings,
     rows,
+    counts,
     pages: timelinePages(rows, TIMELINE_PAGE_HEIGHT),
     allJson: JSON.stringify(all)
   };
@@ -113,7 +120,7 @@ export function roadmapPageView(
       notes: Object.fromEntries(
         shownIds.flatMap((id) => (all.notes[id] ? [[id, all.notes[id]]] : []))
       ),
-      part: cut?.part ?? null,
+      part: cut ? { ...cut.part, counts: base.counts } : null,
       /** The items the listed warnings name. */
       titles: Object.fromEntries(
         all.items.filter((i) => named.has(i.id)).map((i) => [i.id, i.title])
