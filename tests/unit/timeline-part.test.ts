@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRows, type TimelineItem } from '$lib/charts/timeline-layout';
+import { timelineItem } from './support/timeline-item';
+import { layoutRows } from '$lib/charts/timeline-layout';
 import { rowsOfPart, timelinePart } from '$lib/charts/timeline-part';
 
-const item = (id: string, start: string, end: string, area: string): TimelineItem => ({
-  id,
-  title: id,
-  kind: 'redesign',
-  status: 'planned',
-  serviceAreaId: area,
-  councilId: null,
-  contractEnds: [],
-  startDate: start,
-  alphaStart: start,
-  betaStart: start,
-  liveStart: end,
-  endDate: end
-});
+const item = timelineItem;
 
 const lanes = [
   { key: 'w', label: 'Waste' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTimeline, lanesFor, packRows, type TimelineItem } from '$lib/charts/timeline-layout';
+import { timelineItem } from './support/timeline-item';
+import { layoutTimeline, lanesFor, packRows } from '$lib/charts/timeline-layout';
 import {
   axisTicks,
   isoToDate,
@@ -117,20 +118,7 @@ describe('zoom', () => {
 });
 
 describe('the layout', () => {
-  const item = (id: string, start: string, end: string, area: string | null): TimelineItem => ({
-    id,
-    title: id,
-    kind: 'redesign',
-    status: 'planned',
-    serviceAreaId: area,
-    councilId: null,
-    contractEnds: [],
-    startDate: start,
-    alphaStart: start,
-    betaStart: start,
-    liveStart: end,
-    endDate: end
-  });
+  const item = timelineItem;
 
   it('stacks overlapping items in a lane, reusing rows that are free', () => {
     const rows = packRows([

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  layoutRows,
-  layoutTimeline,
-  ROW_HEIGHT,
-  type TimelineItem
-} from '$lib/charts/timeline-layout';
+import { timelineItem } from './support/timeline-item';
+import { layoutRows, layoutTimeline, ROW_HEIGHT } from '$lib/charts/timeline-layout';
 import { timeScale } from '$lib/charts/timeline-scale';
 import {
   drawnPart,
@@ -17,20 +13,7 @@ import {
   withoutArrowsOf
 } from '$lib/charts/timeline-visible';
 
-const item = (id: string, start: string, end: string, area = 'w'): TimelineItem => ({
-  id,
-  title: id,
-  kind: 'redesign',
-  status: 'planned',
-  serviceAreaId: area,
-  councilId: null,
-  contractEnds: [],
-  startDate: start,
-  alphaStart: start,
-  betaStart: start,
-  liveStart: end,
-  endDate: end
-});
+const item = timelineItem;
 
 const lanes = [
   { key: 'w', label: 'Waste' },
