@@ -4,6 +4,7 @@ import {
   countsWithMove,
   overlaps,
   quarterLoads,
+  quarterShifts,
   startOfQuarter,
   type RoadmapItem
 } from '$lib/domain/roadmap';
@@ -136,5 +137,21 @@ describe('quarterLoads', () => {
       }),
       { numRuns: 200 }
     );
+  });
+
+  it('names only the quarters a move changes', () => {
+    const loads = quarterLoads([], '2029-01-01', '2030-01-01');
+    const before = item('a', '2029-01-15', '2029-05-01');
+    // A month later it is still in flight in Q1 and Q2: nothing changes.
+    expect([...quarterShifts(loads, before, { ...before, startDate: '2029-02-15' })]).toEqual([]);
+    // A quarter later: out of Q1, into Q3; Q2 is covered before and after, so it is not named.
+    const later = { ...before, startDate: '2029-04-15', endDate: '2029-08-01' };
+    expect([...quarterShifts(loads, before, later)].sort()).toEqual([
+      [0, -1],
+      [2, 1]
+    ]);
+    // A foundation does not count against capacity, wherever it goes.
+    const foundation = item('f', '2029-01-15', '2029-05-01', 'foundation');
+    expect(quarterShifts(loads, foundation, { ...foundation, endDate: '2029-12-01' }).size).toBe(0);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { barStatus, describeBar, timelineMarkers } from '$lib/charts/timeline-marks';
+import {
+  barStatus,
+  contractMarkersPath,
+  contractMarkersTitle,
+  describeBar,
+  timelineMarkers
+} from '$lib/charts/timeline-marks';
 import { warningNote, type RoadmapWarning } from '$lib/domain/roadmap';
 
 const warning = (status: 'warn' | 'fail'): RoadmapWarning => ({
@@ -85,5 +91,26 @@ describe('describeBar', () => {
     expect(
       describeBar(item, warningNote([warning('warn')]), { editable: false, relane: false })
     ).toContain('1 warning,');
+  });
+});
+
+describe('contract markers', () => {
+  const markers = [
+    { reference: 'WST-01', date: '2031-03-31', x: 100 },
+    { reference: 'ICT-7', date: '2032-09-30', x: 240.5 }
+  ];
+
+  it('draws every contract end as a diamond above the bar, in one path', () => {
+    expect(contractMarkersPath(markers, 50)).toBe(
+      'M100,46l5,6l-5,6l-5,-6zM240.5,46l5,6l-5,6l-5,-6z'
+    );
+    expect(contractMarkersPath([], 50)).toBe('');
+  });
+
+  it('names each contract and the day it ends', () => {
+    expect(contractMarkersTitle(markers.slice(0, 1))).toBe('Contract WST-01 ends 31 March 2031');
+    expect(contractMarkersTitle(markers)).toBe(
+      'Contracts: WST-01 ends 31 March 2031; ICT-7 ends 30 September 2032'
+    );
   });
 });

@@ -50,6 +50,20 @@ describe('the time scale', () => {
     const scale = timeScale('2028-01-01', '2038-01-01', 14);
     expect(monthsMoved(scale, '2030-04-01', dx)).toBe(months);
   });
+
+  it.each([
+    { from: '2030-04-20', dx: 0, months: 0 },
+    { from: '2030-04-20', dx: 3, months: 0 },
+    { from: '2030-04-20', dx: -1, months: 0 },
+    { from: '2030-04-20', dx: 14, months: 1 },
+    { from: '2030-04-10', dx: -14, months: -1 }
+  ])(
+    'a date inside a month moves $months months when dragged $dx px (none when dropped where it was)',
+    ({ from, dx, months }) => {
+      const scale = timeScale('2028-01-01', '2038-01-01', 14);
+      expect(monthsMoved(scale, from, dx)).toBe(months);
+    }
+  );
 });
 
 describe('ticks', () => {

@@ -34,6 +34,25 @@ interface Options<T extends MovableItem> {
   laneStep: (item: T, step: 1 | -1) => string | null;
 }
 
+interface Preview {
+  id: string;
+  schedule: Schedule;
+  lane?: string;
+  dy?: number;
+  lifted?: boolean;
+}
+
+function samePreview(a: Preview | null, b: Preview): boolean {
+  return (
+    a !== null &&
+    a.id === b.id &&
+    a.lane === b.lane &&
+    a.dy === b.dy &&
+    a.lifted === b.lifted &&
+    SCHEDULE_FIELDS.every((f) => a.schedule[f] === b.schedule[f])
+  );
+}
+
 /** Dragged further than this up or down, a bar leaves its lane. */
 const LANE_THRESHOLD = 18;
 
@@ -45,13 +64,7 @@ const LANE_THRESHOLD = 18;
 export class BarMover<T extends MovableItem> {
   /** A drag in progress or a move waiting for the server: drawn before it is saved. */
   /** `lifted` while the pointer is still dragging it (drawn on a layer of its own). */
-  preview = $state<{
-    id: string;
-    schedule: Schedule;
-    lane?: string;
-    dy?: number;
-    lifted?: boolean;
-  } | null>(null);
+  preview = $state.raw<Preview | null>(null);
   busy = $state(false);
   #drag: Drag<T> | null = null;
   #suppressClick = false;
@@ -144,9 +157,11 @@ export class BarMover<T extends MovableItem> {
     if (Math.abs(dx) > 3 || Math.abs(dy) > 3) d.moved = true;
     if (!d.moved) return;
     const lane = this.#laneFor(d, dy);
-    this.preview = lane
+    const next: Preview = lane
       ? { id: d.item.id, schedule: d.item, lane, dy, lifted: true }
       : { id: d.item.id, schedule: this.#scheduleFor(d, dx), lifted: true };
+    // Most pointer moves stay within the same month: nothing to draw again.
+    if (!samePreview(this.preview, next)) this.preview = next;
   };
 
   end = (event: PointerEvent) => {

@@ -63,3 +63,17 @@ export function describeBar(
   parts.push('up and down arrow keys go to the next bar');
   return parts.join(', ');
 }
+
+/**
+ * A bar's linked contract ends as one path of diamonds above it: a bar can have many, and one
+ * element each would be most of what a zoom redraws.
+ */
+export function contractMarkersPath(markers: { x: number }[], y: number): string {
+  return markers.map((m) => `M${m.x},${y - 4}l5,6l-5,6l-5,-6z`).join('');
+}
+
+/** The hover text of a bar's contract ends: each contract and the day it ends. */
+export function contractMarkersTitle(markers: { reference: string; date: IsoDate }[]): string {
+  const ends = markers.map((m) => `${m.reference} ends ${formatLongDate(m.date)}`);
+  return ends.length === 1 ? `Contract ${ends[0]}` : `Contracts: ${ends.join('; ')}`;
+}

@@ -56,11 +56,15 @@ export function snapToMonth(date: Date): IsoDate {
   return dateToIso(nearer);
 }
 
-/** Whole months a point moves when dragged `dx` pixels from the date `from`. */
+/**
+ * Whole months a point moves when dragged `dx` pixels from the date `from`: from the month it
+ * snaps to where it is to the month it snaps to where it lands, so a date late in a month
+ * does not move when dragged nowhere.
+ */
 export function monthsMoved(scale: TimeScale, from: IsoDate, dx: number): number {
-  const landed = snapToMonth(scale.invert(scale(isoToDate(from)) + dx));
-  const a = isoToDate(from);
-  const b = isoToDate(landed);
+  const origin = scale(isoToDate(from));
+  const a = isoToDate(snapToMonth(scale.invert(origin)));
+  const b = isoToDate(snapToMonth(scale.invert(origin + dx)));
   return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
 }
 

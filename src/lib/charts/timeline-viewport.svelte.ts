@@ -1,4 +1,4 @@
-import { flushSync } from 'svelte';
+import { flushSync, untrack } from 'svelte';
 import type { Viewport } from './timeline-visible';
 
 /**
@@ -31,7 +31,9 @@ export class TimelineViewport {
       left: left - MARGIN_X,
       right: left + el.clientWidth + MARGIN_X
     };
-    const now = this.view;
+    // Untracked: measuring inside an effect (attach) must not make it re-run on every change
+    // of view, which would detach, measure the old scroll position and draw that first.
+    const now = untrack(() => this.view);
     // The same view again (a scroll event after a zoom already accounted for) draws nothing.
     if (
       now &&

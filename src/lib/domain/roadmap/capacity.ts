@@ -29,22 +29,37 @@ export function quarterLoads(items: LoadItem[], from: IsoDate, to: IsoDate): Qua
   for (let start = startOfQuarter(from); start < to; start = addMonths(start, 3)) {
     loads.push({ start, end: addMonths(start, 3), itemIds: [] });
   }
-  if (loads.length === 0) return loads;
-  const first = monthIndex(loads[0]!.start);
+  const spanOf = quarterSpans(loads);
+  for (const item of items) {
+    const span = spanOf(item);
+    if (span) for (let q = span.low; q <= span.high; q++) loads[q]!.itemIds.push(item.id);
+  }
+  return loads;
+}
+
+/**
+ * The run of quarters (indexes into `quarters`, both ends included) an item counts in, or
+ * null if it does not count or falls outside them. Quarters from the first one's start, three
+ * months each.
+ */
+function quarterSpans(
+  quarters: { start: IsoDate }[]
+): (item: LoadItem) => { low: number; high: number } | null {
+  if (quarters.length === 0) return () => null;
+  const first = monthIndex(quarters[0]!.start);
   /** The quarter (from 0) a date falls in. */
   const quarterOf = (date: IsoDate) => Math.floor((monthIndex(date) - first) / 3);
-  for (const item of items) {
-    if (!countsAgainstCapacity(item)) continue;
+  return (item) => {
+    if (!countsAgainstCapacity(item)) return null;
     // Quarters ending after the start, and starting before the end (a first-of-quarter end
     // does not reach into the quarter it begins).
     const low = Math.max(0, quarterOf(item.startDate));
     const high = Math.min(
-      loads.length - 1,
+      quarters.length - 1,
       quarterOf(item.endDate) - (isFirstOfQuarter(item.endDate) ? 1 : 0)
     );
-    for (let q = low; q <= high; q++) loads[q]!.itemIds.push(item.id);
-  }
-  return loads;
+    return low <= high ? { low, high } : null;
+  };
 }
 
 function isFirstOfQuarter(date: IsoDate): boolean {
@@ -58,6 +73,31 @@ export interface QuarterCount {
 }
 
 /**
+ * How one item at other dates changes the quarters' counts: quarter index to change, only
+ * where it is not zero. A dragged bar changes a few quarters; this touches only those, so a
+ * pointer move costs the same however many items there are.
+ */
+export function quarterShifts(
+  quarters: { start: IsoDate }[],
+  before: LoadItem,
+  after: LoadItem
+): Map<number, number> {
+  const spanOf = quarterSpans(quarters);
+  const shifts = new Map<number, number>();
+  const add = (span: { low: number; high: number } | null, by: number) => {
+    if (!span) return;
+    for (let q = span.low; q <= span.high; q++) {
+      const next = (shifts.get(q) ?? 0) + by;
+      if (next === 0) shifts.delete(q);
+      else shifts.set(q, next);
+    }
+  };
+  add(spanOf(before), -1);
+  add(spanOf(after), 1);
+  return shifts;
+}
+
+/**
  * The quarters' counts with one item at other dates, from the loads without the move: what
  * the capacity strip shows while a bar is dragged, without counting every item again.
  */
@@ -66,14 +106,10 @@ export function countsWithMove(
   before: LoadItem,
   after: LoadItem
 ): QuarterCount[] {
-  if (loads.length === 0) return [];
-  const from = loads[0]!.start;
-  const to = loads.at(-1)!.end;
-  const was = quarterLoads([before], from, to);
-  const now = quarterLoads([after], from, to);
+  const shifts = quarterShifts(loads, before, after);
   return loads.map((q, i) => ({
     start: q.start,
     end: q.end,
-    count: q.itemIds.length - was[i]!.itemIds.length + now[i]!.itemIds.length
+    count: q.itemIds.length + (shifts.get(i) ?? 0)
   }));
 }
