@@ -122,6 +122,8 @@ export interface RowLayout {
   /** Lane by lane, in each lane by start. */
   bars: BarRow[];
   barOf: Map<string, BarRow>;
+  /** Each lane's bars: what is on screen is looked for only in the lanes on screen. */
+  barsByLane: Map<string, BarRow[]>;
   dependencies: RoadmapDependency[];
   /** The dependencies each item is in, either side: the arrows that follow a dragged bar. */
   dependenciesOf: Map<string, RoadmapDependency[]>;
@@ -161,16 +163,19 @@ export function layoutRows(
 
   const laneLayouts: LaneLayout[] = [];
   const bars: BarRow[] = [];
+  const barsByLane = new Map<string, BarRow[]>();
   let y = 0;
   for (const lane of lanes) {
     const laneItems = byLane.get(lane.key) ?? [];
+    const laneBars: BarRow[] = [];
+    barsByLane.set(lane.key, laneBars);
     const rows = packRows(laneItems);
     let rowCount = 1;
     for (const r of rows.values()) rowCount = Math.max(rowCount, r + 1);
     const height = rowCount * ROW_HEIGHT + LANE_PADDING * 2;
     laneLayouts.push({ ...lane, y, height });
     for (const item of laneItems) {
-      bars.push({
+      laneBars.push({
         item,
         laneKey: lane.key,
         y: y + LANE_PADDING + rows.get(item.id)! * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2,
@@ -178,12 +183,14 @@ export function layoutRows(
         t1: time(item.endDate)
       });
     }
+    bars.push(...laneBars);
     y += height;
   }
   return {
     lanes: laneLayouts,
     bars,
     barOf: new Map(bars.map((b) => [b.item.id, b])),
+    barsByLane,
     dependencies,
     dependenciesOf: dependenciesByItem(dependencies),
     height: y

@@ -1,4 +1,5 @@
 import type { RoadmapDependency } from '$lib/domain/roadmap';
+import { groupBy } from '$lib/domain/collections';
 import {
   BAR_HEIGHT,
   dependenciesByItem,
@@ -102,6 +103,7 @@ export function rowsOfPart(
     lanes: part.lanes,
     bars,
     barOf,
+    barsByLane: groupBy(bars, (b) => b.laneKey),
     dependencies: kept,
     dependenciesOf: dependenciesByItem(kept),
     height: part.height

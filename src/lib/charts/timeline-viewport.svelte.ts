@@ -14,7 +14,8 @@ const MARGIN_X = 300;
  * of lanes instead) and while printing (everything is drawn).
  */
 export class TimelineViewport {
-  view = $state<Viewport | null>(null);
+  // Raw (replaced, never changed in place): read for every row each time the view is drawn.
+  view = $state.raw<Viewport | null>(null);
   printing = $state(false);
 
   constructor(

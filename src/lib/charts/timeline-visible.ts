@@ -89,12 +89,23 @@ export function drawnPart(
   const inRows = (top: number, bottom: number) =>
     !view || (bottom >= view.top && top <= view.bottom);
 
+  const lanes = rows.lanes.filter((l) => !view || (l.y + l.height > view.top && l.y < view.bottom));
   const bars: BarLayout[] = [];
-  for (const row of rows.bars) {
-    const shown =
-      kept.has(row.item.id) ||
-      (inRows(row.y - 6, row.y + BAR_HEIGHT) && (!t || (row.t1 >= t.left && row.t0 <= t.right)));
-    if (shown) bars.push(placer.bar(row));
+  // A bar lies inside its lane: only the lanes on screen are looked through.
+  for (const lane of lanes) {
+    for (const row of rows.barsByLane.get(lane.key) ?? []) {
+      const shown =
+        inRows(row.y - 6, row.y + BAR_HEIGHT) && (!t || (row.t1 >= t.left && row.t0 <= t.right));
+      if (shown) {
+        bars.push(placer.bar(row));
+        kept.delete(row.item.id);
+      }
+    }
+  }
+  // Kept bars off screen (focused, or being moved) are drawn too.
+  for (const id of kept) {
+    const row = rows.barOf.get(id);
+    if (row) bars.push(placer.bar(row));
   }
   const arrows: ArrowLayout[] = [];
   for (const d of rows.dependencies) {
@@ -108,11 +119,7 @@ export function drawnPart(
     const arrow = placer.arrow(d, from, to);
     if (arrow) arrows.push(arrow);
   }
-  return {
-    lanes: rows.lanes.filter((l) => !view || (l.y + l.height > view.top && l.y < view.bottom)),
-    bars,
-    arrows
-  };
+  return { lanes, bars, arrows };
 }
 
 /** A bar at other dates (being moved) in its own row, and the arrows that follow it. */

@@ -8,7 +8,7 @@ import { zoomAround } from './timeline-scale';
  * keys do the same.
  */
 export class TimelineZoom {
-  #zoomed = $state<{ base: number; value: number } | null>(null);
+  #zoomed = $state.raw<{ base: number; value: number } | null>(null);
   #touches: { id: number; x: number; y: number }[] = [];
   #pan: { x: number; y: number; left: number; top: number } | null = null;
   #pinch: number | null = null;
