@@ -70,6 +70,42 @@ test('drag a redesign two quarters later: saved, the capacity warning clears, un
   await expect(capacityWarning(page)).toBeVisible();
 });
 
+test('drag the end of a bar a quarter later: only that edge moves, and undo restores it', async ({
+  page
+}) => {
+  await signIn(page);
+  await page.goto(`${ROADMAP}?zoom=decade`);
+  const title = 'Housing and homelessness redesign';
+  const start = (await discoveryStart(page, title).textContent())!.trim();
+  const handedOver = row(page, title).getByRole('cell').nth(4);
+  const before = (await handedOver.textContent())!.trim();
+
+  // A bar's phase edges get their handles once the pointer is on it.
+  const target = bar(page, title);
+  await target.scrollIntoViewIfNeeded();
+  const handle = page.locator('g.vd-bar', { has: target }).locator('rect[data-edge="endDate"]');
+  await expect(handle).toHaveCount(0);
+  await target.hover();
+  await expect(handle).toHaveCount(1);
+
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // Decade zoom draws a month as 7 pixels: a quarter is 21.
+  for (const dx of [7, 14, 21]) await page.mouse.move(x + dx, y);
+  await page.mouse.up();
+
+  await expect(page.getByText(`Moved ${title}`)).toBeVisible();
+  await expect(handedOver).toHaveText(laterBy(before, 3));
+  await expect(discoveryStart(page, title)).toHaveText(start);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Change undone')).toBeVisible();
+  await expect(handedOver).toHaveText(before);
+});
+
 test('move a bar with the keyboard, undo it, and open its form with Enter', async ({ page }) => {
   await signIn(page);
   await page.goto(`${ROADMAP}?zoom=decade`);
