@@ -197,6 +197,30 @@ export function layoutRows(
   };
 }
 
+/** The lane a bar dragged `dy` pixels down lands in, or null if it stays in its own (or has none). */
+export function laneDraggedTo(
+  rows: Pick<RowLayout, 'barOf' | 'lanes'>,
+  id: string,
+  dy: number
+): string | null {
+  const bar = rows.barOf.get(id);
+  if (!bar) return null;
+  const y = bar.y + BAR_HEIGHT / 2 + dy;
+  const lane = rows.lanes.find((l) => y >= l.y && y < l.y + l.height);
+  return lane && lane.key !== bar.laneKey ? lane.key : null;
+}
+
+/** The lane `step` lanes below (or above) an item's, or null at either end. */
+export function laneStepped(
+  lanes: Lane[],
+  item: Pick<RoadmapItem, 'serviceAreaId' | 'councilId' | 'status'>,
+  grouping: LaneGrouping,
+  step: 1 | -1
+): string | null {
+  const at = lanes.findIndex((l) => l.key === laneKeyOf(item, grouping));
+  return at === -1 ? null : (lanes[at + step]?.key ?? null);
+}
+
 /** A bar on the time scale: where it starts and ends, its phases and its contract ends. */
 export function placeBar(row: BarRow, scale: TimeScale): BarLayout {
   const x = (iso: IsoDate) => scale(isoToDate(iso));
