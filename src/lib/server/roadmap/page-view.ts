@@ -98,8 +98,9 @@ export interface TimelineData {
 /**
  * One request's share: the first warnings, one page of the table, and for the timeline one
  * page of rows (`part`) with just its items and their notes. Every item (`timeline`, a JSON
- * text) is sent after the page, in the same response, so a 5,000-item roadmap draws as fast
- * as a small one. Printing draws every item at once.
+ * text) comes separately: the browser fetches it once the page is drawn (`timeline.json`), or a
+ * navigation's data carries it, so a 5,000-item roadmap draws as fast as a small one. Printing
+ * draws every item at once.
  */
 export function roadmapPageView(
   base: RoadmapPageBase,
@@ -125,7 +126,11 @@ export function roadmapPageView(
       titles: Object.fromEntries(
         all.items.filter((i) => named.has(i.id)).map((i) => [i.id, i.title])
       ),
-      warnings: { total: warnings.length, listed: listed.map(listedWarning) },
+      warnings: {
+        total: warnings.length,
+        problems: warnings.filter((w) => w.status === 'fail').length,
+        listed: listed.map(listedWarning)
+      },
       table: roadmapTable(base.viewItems, all.notes, options.tablePage, TABLE_PAGE_SIZE)
     },
     /** Every item as JSON (`TimelineData`), when the page has only a part. */
