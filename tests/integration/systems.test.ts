@@ -142,7 +142,7 @@ describeEachDriver('adding, changing, deleting and restoring a system', (ctx) =>
     const confirm = await (await app.get(`${url}/delete`, { cookie: s.editor })).text();
     expect(confirm).toContain('<title>Delete Renamed ERP – Matrix programme – Vesting Day</title>');
     expect(confirm).toContain('Are you sure you want to delete Renamed ERP?');
-    expect(confirm).toContain('govuk-button--warning');
+    expect(confirm).toContain('class="govuk-button govuk-button--warning');
     const stale = await app.post(`${url}/delete`, { version: '1' }, { cookie: s.editor });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('Someone else changed this system');

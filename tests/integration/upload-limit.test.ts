@@ -80,7 +80,7 @@ describe('upload size limits on the production server', () => {
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain(TOO_LARGE);
-    expect(html).toContain('govuk-error-summary');
+    expect(html).toContain('class="govuk-error-summary"');
   }, 60_000);
 
   it('answers a body over BODY_SIZE_LIMIT with a 413 page at once, without reading it all', async () => {

@@ -9,9 +9,13 @@ import {
 } from '$lib/domain/roadmap';
 import { clientView, type ClientRoadmapView, type RoadmapView } from './view';
 
-/** Rows of the roadmap's table on one page; the rest are a page link away. */
-export const TABLE_PAGE_SIZE = 50;
-/** Warnings listed above the timeline unless every one is asked for. */
+/**
+ * Rows of the roadmap's table on one page; the rest are a page link away. A row with its
+ * contract ends and warnings runs to several lines, and the page draws it before it is
+ * interactive: 25 keep a first visit quick.
+ */
+export const TABLE_PAGE_SIZE = 25;
+/** Warnings listed below the timeline unless every one is asked for. */
 export const WARNINGS_LISTED = 20;
 /** Items named under a listed warning (an over-capacity quarter can name hundreds). */
 export const ITEMS_NAMED = 12;
