@@ -15,10 +15,14 @@ import { clientView, type ClientRoadmapView, type RoadmapView } from './view';
  * interactive: 25 keep a first visit quick.
  */
 export const TABLE_PAGE_SIZE = 25;
-/** Warnings listed below the timeline unless every one is asked for. */
-export const WARNINGS_LISTED = 20;
+/**
+ * Warnings listed below the timeline unless every one is asked for: problems first, and each
+ * is also on its bars and in its item's row of the table. A long list is text the first visit
+ * lays out before it is interactive.
+ */
+export const WARNINGS_LISTED = 10;
 /** Items named under a listed warning (an over-capacity quarter can name hundreds). */
-export const ITEMS_NAMED = 12;
+export const ITEMS_NAMED = 6;
 
 export interface ListedWarning extends Pick<
   RoadmapWarning,
