@@ -10,6 +10,7 @@ import type { RoadmapPlan, RoadmapWarning } from './types';
 export * from './types';
 export * from './months';
 export * from './schedule';
+export * from './plan-fields';
 export * from './capacity';
 export { horizonEnd, addYears } from './horizon';
 export { dependencyCycles } from './rules-schedule';

@@ -1,4 +1,5 @@
 import { countStatuses, type CheckStatus, type Readiness, type Verdict } from '$lib/domain/checks';
+import { planFieldsOf } from '$lib/domain/roadmap';
 import type { LoadedBaseline, StoredCheckResult } from '../review';
 import type { LoadedRoadmap } from '../roadmap';
 
@@ -15,18 +16,9 @@ export function frozenRoadmap(live: LoadedRoadmap, baseline: LoadedBaseline): Lo
     programmeId: live.scenario.programmeId,
     scenarioId: live.scenario.id,
     lineageId: b.lineageId,
-    kind: b.kind,
-    title: b.title,
-    serviceAreaId: b.serviceAreaId,
-    councilId: b.councilId,
-    status: b.status,
+    ...planFieldsOf(b),
     owner: null,
     size: 'm' as const,
-    startDate: b.startDate,
-    alphaStart: b.alphaStart,
-    betaStart: b.betaStart,
-    liveStart: b.liveStart,
-    endDate: b.endDate,
     notes: null,
     createdAt: stamp,
     updatedAt: stamp,
@@ -43,17 +35,8 @@ export function frozenRoadmap(live: LoadedRoadmap, baseline: LoadedBaseline): Lo
       contracts: [],
       items: items.map((i) => ({
         id: i.id,
-        title: i.title,
-        kind: i.kind,
-        status: i.status,
-        serviceAreaId: i.serviceAreaId,
-        councilId: i.councilId,
-        contractIds: [],
-        startDate: i.startDate,
-        alphaStart: i.alphaStart,
-        betaStart: i.betaStart,
-        liveStart: i.liveStart,
-        endDate: i.endDate
+        ...planFieldsOf(i),
+        contractIds: []
       })),
       dependencies: baseline.side.dependencies.map((d) => ({
         predecessorId: d.predecessor,

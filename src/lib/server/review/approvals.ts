@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Verdict } from '$lib/domain/checks';
 import { todayUtc, type IsoDate } from '$lib/domain/dates';
 import type { PlanSide } from '$lib/domain/review';
+import { planFieldsOf } from '$lib/domain/roadmap';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { evaluateProgramme } from '../checks/readiness';
@@ -102,16 +103,7 @@ export async function approveScenario(
         frozen.map((i) => ({
           approvalId: approval!.id,
           lineageId: i.lineageId,
-          title: i.title,
-          kind: i.kind,
-          status: i.status,
-          serviceAreaId: i.serviceAreaId,
-          councilId: i.councilId,
-          startDate: i.startDate,
-          alphaStart: i.alphaStart,
-          betaStart: i.betaStart,
-          liveStart: i.liveStart,
-          endDate: i.endDate
+          ...planFieldsOf(i)
         }))
       );
     }

@@ -2,6 +2,7 @@ import { layoutRows, type LaneGrouping } from '$lib/charts/timeline-layout';
 import { cutPart } from '$lib/charts/timeline-part';
 import { timelinePages } from '$lib/charts/timeline-visible';
 import {
+  planFieldsOf,
   quarterLoads,
   type RoadmapDependency,
   type RoadmapWarning,
@@ -80,16 +81,7 @@ export type RoadmapPageBase = ReturnType<typeof roadmapPageBase>;
 function timelineItemOf(i: ClientRoadmapView['items'][number]) {
   return {
     id: i.id,
-    title: i.title,
-    kind: i.kind,
-    status: i.status,
-    serviceAreaId: i.serviceAreaId,
-    councilId: i.councilId,
-    startDate: i.startDate,
-    alphaStart: i.alphaStart,
-    betaStart: i.betaStart,
-    liveStart: i.liveStart,
-    endDate: i.endDate,
+    ...planFieldsOf(i),
     version: i.version,
     owner: i.owner,
     contractEnds: i.contractEnds.map((c) => ({ reference: c.reference, date: c.date }))
