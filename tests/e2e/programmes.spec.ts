@@ -23,6 +23,26 @@ test.describe('programmes', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('no page breaks its content security policy, and the route announcer stays hidden', async ({
+    page
+  }) => {
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await signIn(page);
+    await page.goto('/programmes/thornshire-demo/roadmap');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roadmap');
+    // A navigation in the browser: SvelteKit's announcer reads out the new page's title.
+    await page.getByRole('link', { name: 'Contracts', exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Contracts/);
+    const announcer = page.locator('#svelte-announcer');
+    await expect(announcer).toHaveText(/Contracts/);
+    const box = await announcer.boundingBox();
+    expect(box && box.width <= 1 && box.height <= 1).toBe(true);
+    expect(refused).toEqual([]);
+  });
+
   test('the about page is public and accessible', async ({ page }) => {
     const response = await page.goto('/about');
     expect(response?.status()).toBe(200);
