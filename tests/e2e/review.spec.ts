@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, signIn, submitSignIn } from './axe';
+import { dragThrough } from './drag';
 
 const PROGRAMME = '/programmes/thornshire-demo';
 const ROADMAP = `${PROGRAMME}/roadmap`;
@@ -62,10 +63,11 @@ test('approve the plan, move an item a quarter later, and see the ghost bar and 
   const box = boxes.reduce((widest, b) => (b.width > widest.width ? b : widest));
   const y = box.y + box.height / 2;
   const x = box.x + box.width / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (const dx of [7, 14, 21]) await page.mouse.move(x + dx, y);
-  await page.mouse.up();
+  await dragThrough(
+    page,
+    { x, y },
+    [7, 14, 21].map((dx) => ({ dx }))
+  );
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();
 
   await page.goto(`${comparePath}&zoom=decade`);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { dragThrough } from './drag';
 import { expectNoAxeViolations, signIn } from './axe';
 
 const ROADMAP = '/programmes/thornshire-demo/roadmap';
@@ -52,11 +53,12 @@ test('drag a redesign two quarters later: saved, the capacity warning clears, un
   const box = (await target.boundingBox())!;
   const y = box.y + box.height / 2;
   const x = box.x + Math.min(40, box.width / 2);
-  await page.mouse.move(x, y);
-  await page.mouse.down();
   // Decade zoom draws a month as 7 pixels: two quarters are 42.
-  for (const dx of [10, 20, 30, 42]) await page.mouse.move(x + dx, y);
-  await page.mouse.up();
+  await dragThrough(
+    page,
+    { x, y },
+    [10, 20, 30, 42].map((dx) => ({ dx }))
+  );
 
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();
   await expect(discoveryStart(page, title)).toHaveText(laterBy(before, 6));
@@ -91,11 +93,12 @@ test('drag the end of a bar a quarter later: only that edge moves, and undo rest
   const box = (await handle.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
   // Decade zoom draws a month as 7 pixels: a quarter is 21.
-  for (const dx of [7, 14, 21]) await page.mouse.move(x + dx, y);
-  await page.mouse.up();
+  await dragThrough(
+    page,
+    { x, y },
+    [7, 14, 21].map((dx) => ({ dx }))
+  );
 
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();
   await expect(handedOver).toHaveText(laterBy(before, 3));
@@ -193,9 +196,8 @@ test('drag a bar into another service area’s lane, undo it, and do the same by
   const x = from.x + Math.min(40, from.width / 2);
   const y = from.y + from.height / 2;
   const targetY = to.y + to.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (const step of [0.25, 0.5, 0.75, 1]) await page.mouse.move(x, y + (targetY - y) * step);
+  const steps = [0.25, 0.5, 0.75, 1].map((step) => ({ dy: (targetY - y) * step }));
+  await dragThrough(page, { x, y }, steps, { hold: true });
   await expect(page.locator('.vd-timeline__drop')).toHaveCount(1);
   await page.mouse.up();
 

@@ -1,0 +1,18 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Presses the mouse at `from` and moves it through each offset in turn, as a hand would (a
+ * drag is a run of pointer moves, not a jump), then lets go unless `hold` is set (to check
+ * what the page shows mid-drag; the caller then calls `page.mouse.up()`).
+ */
+export async function dragThrough(
+  page: Page,
+  from: { x: number; y: number },
+  offsets: { dx?: number; dy?: number }[],
+  { hold = false }: { hold?: boolean } = {}
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (const { dx = 0, dy = 0 } of offsets) await page.mouse.move(from.x + dx, from.y + dy);
+  if (!hold) await page.mouse.up();
+}
