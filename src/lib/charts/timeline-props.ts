@@ -30,3 +30,36 @@ export interface TimelineBar extends TimelineItem {
   owner: string | null;
   href: string;
 }
+
+/** What a roadmap view has that a drawing of it needs (the page's, the present view's, an export's). */
+export interface DrawableView<T extends TimelineItem> {
+  items: T[];
+  dependencies: RoadmapDependency[];
+  lanes: Lane[];
+  window: { from: IsoDate; to: IsoDate };
+  settings: { vestingDate: IsoDate; capacity: number };
+  horizonEnd: IsoDate;
+  milestones: TimelineDrawing['milestones'];
+}
+
+/** A roadmap view drawn by service area, the way leadership sees it and exports carry it. */
+export function drawingByArea<T extends TimelineItem>(
+  view: DrawableView<T>,
+  at: { pxPerMonth: number; today: IsoDate; warnings: Record<string, WarningNote> }
+): TimelineDrawing<T> {
+  return {
+    items: view.items,
+    dependencies: view.dependencies,
+    lanes: view.lanes,
+    grouping: 'area',
+    from: view.window.from,
+    to: view.window.to,
+    pxPerMonth: at.pxPerMonth,
+    today: at.today,
+    vestingDate: view.settings.vestingDate,
+    horizonEnd: view.horizonEnd,
+    milestones: view.milestones,
+    capacity: view.settings.capacity,
+    warnings: at.warnings
+  };
+}

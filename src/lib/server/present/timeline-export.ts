@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { render } from 'svelte/server';
 import StaticTimeline from '$lib/charts/StaticTimeline.svelte';
+import { drawingByArea } from '$lib/charts/timeline-props';
 import { formatLongDate, type IsoDate } from '$lib/domain/dates';
 import { roadmapItemsTable, type RoadmapExportRow } from '$lib/domain/export';
 import { warningNotes } from '$lib/domain/roadmap';
@@ -33,19 +34,11 @@ export function timelineSvg(doc: TimelineDocument): string {
     props: {
       title: `${doc.programmeName}: roadmap`,
       subtitle: `Scenario ${doc.scenarioName}. As of ${formatLongDate(doc.today)}; vesting day ${formatLongDate(view.settings.vestingDate)}.`,
-      items: view.items,
-      dependencies: view.dependencies,
-      lanes: view.lanes,
-      grouping: 'area',
-      from: view.window.from,
-      to: view.window.to,
-      pxPerMonth: doc.pxPerMonth,
-      today: doc.today,
-      vestingDate: view.settings.vestingDate,
-      horizonEnd: view.horizonEnd,
-      milestones: view.milestones,
-      capacity: view.settings.capacity,
-      warnings: warningNotes(Object.entries(view.warningsByItem)),
+      ...drawingByArea(view, {
+        pxPerMonth: doc.pxPerMonth,
+        today: doc.today,
+        warnings: warningNotes(Object.entries(view.warningsByItem))
+      }),
       standalone: true
     }
   });
