@@ -21,18 +21,24 @@ const row = {
 
 describe('planFieldsOf', () => {
   it('keeps what the item is, where it sits and when it runs, and nothing else', () => {
-    expect(planFieldsOf(row)).toEqual({
-      title: 'Waste redesign',
-      kind: 'redesign',
-      status: 'planned',
-      serviceAreaId: 'area-1',
-      councilId: null,
-      startDate: '2029-04-01',
-      alphaStart: '2029-07-01',
-      betaStart: '2029-10-01',
-      liveStart: '2030-04-01',
-      endDate: '2030-10-01'
-    });
+    const fields = planFieldsOf(row);
+    expect(Object.keys(fields).sort()).toEqual(
+      [
+        'title',
+        'kind',
+        'status',
+        'serviceAreaId',
+        'councilId',
+        'startDate',
+        'alphaStart',
+        'betaStart',
+        'liveStart',
+        'endDate'
+      ].sort()
+    );
+    for (const [key, value] of Object.entries(fields)) {
+      expect(value).toBe(row[key as keyof typeof row]);
+    }
   });
 
   it.each(SCHEDULE_FIELDS)('carries %s unchanged', (field) => {
