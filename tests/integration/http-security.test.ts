@@ -58,6 +58,23 @@ describeEachDriver('HTTP security', (ctx) => {
     }
   });
 
+  it('lets in only the page’s own stylesheet, by nonce, and SvelteKit’s announcer style, by hash', async () => {
+    await createUser(ctx.db);
+    const response = await app.get('/login');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const styleSrc = /style-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(styleSrc)?.[1];
+    expect(nonce).toBeDefined();
+    expect(styleSrc).toContain("'self'");
+    expect(styleSrc).toContain("'unsafe-hashes'");
+    expect(styleSrc).toContain("'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='");
+    expect(styleSrc).not.toContain("'unsafe-inline'");
+    // The stylesheet is inlined with this response's nonce, and no element has a style attribute.
+    const html = await response.text();
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(html).not.toMatch(/<[a-z][^>]*\sstyle="/);
+  });
+
   it('keeps signed-in pages out of shared caches', async () => {
     const user = await createUser(ctx.db);
     const signIn = await app.post('/login', { email: user.email, password: user.password });

@@ -242,7 +242,6 @@ describeEachDriver('the roadmap', (ctx) => {
     expect(asViewer).not.toContain('Save changes');
     const roadmap = await (await app.get(r.base, { cookie: r.viewer })).text();
     expect(roadmap).toContain('First');
-    expect(roadmap).not.toContain('class="vd-bar__handle');
     expect(roadmap).not.toContain('Add an item');
     expect(roadmap).not.toContain('?/move');
     const post = await app.post(url, form({ version: '2' }), { cookie: r.viewer });
@@ -268,7 +267,7 @@ describeEachDriver('the roadmap', (ctx) => {
     expect(html).toContain('>Planned</text>');
     // The page opens on the chart: one line counts the findings above it, the list is below.
     const summary = html.search(
-      /: marked on their bars, and <a class="govuk-link" href="#warnings">/
+      /: marked on the bars they concern, and <a class="govuk-link" href="#warnings">/
     );
     const chart = html.indexOf('class="vd-timeline__body"');
     const list = html.indexOf('id="warnings"');
@@ -461,6 +460,21 @@ describeEachDriver('the roadmap', (ctx) => {
 
     const print = await get('?print=1');
     expect(drawn(print.page).size).toBe(601);
+    // Printed, the table has every row too, on one page.
+    const tableRows = (html: string) =>
+      /<table class="govuk-table vd-roadmap-table"[\s\S]*?<\/table>/
+        .exec(html)?.[0]
+        .match(/<tr class="govuk-table__row">/g)?.length ?? 0;
+    expect(tableRows(print.page)).toBe(601 + 1);
+    expect(tableRows(first.page)).toBe(25 + 1);
+    expect(print.page).not.toContain('aria-label="Pages of the table"');
+    // The first 10 warnings are listed (and any that name no item); the rest are a link away.
+    const listed = (html: string) => html.match(/<li class="vd-roadmap-warning">/g)?.length ?? 0;
+    expect(listed(first.page)).toBeGreaterThan(0);
+    expect(listed(first.page)).toBeLessThanOrEqual(10);
+    expect(first.page).toMatch(/\d+ more: each item’s warnings are in the table below/);
+    const every = await get('?warnings=all');
+    expect(listed(every.page)).toBeGreaterThan(listed(first.page));
     // The capacity strip counts every item, not just the page's.
     const strip = (html: string) =>
       /<svg class="vd-timeline__capacity"[\s\S]*?<\/svg>/.exec(html)?.[0];

@@ -17,7 +17,7 @@ import { pageView, timelinePages, type TimelinePage } from './timeline-visible';
 
 /**
  * One page of a large timeline, cut by the server: the page sends only this page's items (the
- * rest follow in the same response, after the page is drawn), and says where each sits in the
+ * browser fetches the rest once the page is drawn), and says where each sits in the
  * whole timeline, so the page of bars is drawn exactly where it will be once all have come.
  * Without JavaScript it is the timeline, a page at a time.
  */

@@ -2,7 +2,8 @@ import type { Handle } from '@sveltejs/kit';
 
 /**
  * Headers for every response. The Content-Security-Policy itself comes from `kit.csp` in
- * svelte.config.js, which adds per-request nonces to SvelteKit's own inline scripts.
+ * svelte.config.js, which adds per-request nonces to SvelteKit's own inline scripts and to
+ * the inlined stylesheet.
  */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);

@@ -17,9 +17,9 @@ import { clientView, type ClientRoadmapView, type RoadmapView } from './view';
  */
 export const TABLE_PAGE_SIZE = 25;
 /**
- * Warnings listed below the timeline unless every one is asked for: problems first, and each
- * is also on its bars and in its item's row of the table. A long list is text the first visit
- * lays out before it is interactive.
+ * Warnings listed below the timeline unless every one is asked for: problems first. Those
+ * beyond are on their bars and in their items' rows of the table (see `listedFirst` for those
+ * that name no item). A long list is text the first visit lays out before it is interactive.
  */
 export const WARNINGS_LISTED = 10;
 /** Items named under a listed warning (an over-capacity quarter can name hundreds). */
@@ -77,6 +77,14 @@ export function roadmapPageBase(view: RoadmapView, grouping: LaneGrouping) {
 
 export type RoadmapPageBase = ReturnType<typeof roadmapPageBase>;
 
+/**
+ * The warnings the page lists: the first (problems come first), and every one that names no
+ * item, such as a service area never reached, which no bar or table row would show.
+ */
+export function listedFirst<W extends Pick<RoadmapWarning, 'itemIds'>>(warnings: W[]): W[] {
+  return warnings.filter((w, i) => i < WARNINGS_LISTED || w.itemIds.length === 0);
+}
+
 /** An item as the timeline draws it: none of what only the table or the exports show. */
 function timelineItemOf(i: ClientRoadmapView['items'][number]) {
   return {
@@ -107,7 +115,7 @@ export function roadmapPageView(
   options: { tablePage: number; timelinePage: number; allWarnings: boolean; print: boolean }
 ) {
   const { all, warnings } = base;
-  const listed = options.allWarnings ? warnings : warnings.slice(0, WARNINGS_LISTED);
+  const listed = options.allWarnings ? warnings : listedFirst(warnings);
   const named = new Set(listed.flatMap((w) => w.itemIds.slice(0, ITEMS_NAMED)));
   const cut = options.print
     ? null
@@ -131,7 +139,13 @@ export function roadmapPageView(
         problems: warnings.filter((w) => w.status === 'fail').length,
         listed: listed.map(listedWarning)
       },
-      table: roadmapTable(base.viewItems, all.notes, options.tablePage, TABLE_PAGE_SIZE)
+      // Printed, the table has every row, as the timeline has every lane.
+      table: roadmapTable(
+        base.viewItems,
+        all.notes,
+        options.tablePage,
+        options.print ? null : TABLE_PAGE_SIZE
+      )
     },
     /** Every item as JSON (`TimelineData`), when the page has only a part. */
     timeline: cut ? base.allJson : null
