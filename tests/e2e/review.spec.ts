@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, signIn, submitSignIn } from './axe';
-import { dragThrough } from './drag';
+import { dragThrough, openTimeline } from './drag';
 
 const PROGRAMME = '/programmes/thornshire-demo';
 const ROADMAP = `${PROGRAMME}/roadmap`;
@@ -53,7 +53,7 @@ test('approve the plan, move an item a quarter later, and see the ghost bar and 
   expect(comparePath).toMatch(/\?baseline=[0-9a-f-]{36}$/);
 
   const title = 'Libraries redesign';
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   // Drag the bar a quarter later: decade zoom draws a month as 7 pixels. Grab it in the
   // middle of its widest phase, away from the phase edges (which change only that edge).
   const target = bar(page, title);
@@ -88,7 +88,7 @@ test('approve the plan, move an item a quarter later, and see the ghost bar and 
   await expectNoAxeViolations(page);
 
   // Put the item back for the other tests.
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   await bar(page, title).focus();
   await page.keyboard.press('Shift+ArrowLeft');
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();
@@ -130,7 +130,7 @@ test('share the approved plan: after a move on the compared timeline the link st
 
   // Move the item on the timeline compared with this approval: the comparison stays.
   const approvalId = /approval:([0-9a-f-]{36})/.exec((await option.getAttribute('value'))!)![1]!;
-  await page.goto(`${ROADMAP}?baseline=${approvalId}&zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?baseline=${approvalId}&zoom=decade`);
   await bar(page, title).focus();
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();
@@ -159,7 +159,7 @@ test('share the approved plan: after a move on the compared timeline the link st
   await outsider.close();
 
   // Put the item back for the other tests.
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   await bar(page, title).focus();
   await page.keyboard.press('Shift+ArrowLeft');
   await expect(page.getByText(`Moved ${title}`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dragThrough } from './drag';
+import { dragThrough, openTimeline } from './drag';
 import { expectNoAxeViolations, signIn } from './axe';
 
 const ROADMAP = '/programmes/thornshire-demo/roadmap';
@@ -42,7 +42,7 @@ test('drag a redesign two quarters later: saved, the capacity warning clears, un
   page
 }) => {
   await signIn(page);
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   await expect(page).toHaveTitle(/^Roadmap – /);
   const title = 'Customer contact redesign';
   const before = (await discoveryStart(page, title).textContent())!.trim();
@@ -76,7 +76,7 @@ test('drag the end of a bar a quarter later: only that edge moves, and undo rest
   page
 }) => {
   await signIn(page);
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   const title = 'Housing and homelessness redesign';
   const start = (await discoveryStart(page, title).textContent())!.trim();
   const handedOver = row(page, title).getByRole('cell').nth(4);
@@ -111,7 +111,7 @@ test('drag the end of a bar a quarter later: only that edge moves, and undo rest
 
 test('move a bar with the keyboard, undo it, and open its form with Enter', async ({ page }) => {
   await signIn(page);
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   const title = 'Planning and building control redesign';
   const before = (await discoveryStart(page, title).textContent())!.trim();
 
@@ -135,7 +135,7 @@ test('move a bar with the keyboard, undo it, and open its form with Enter', asyn
   await page.getByLabel('Discovery starts').fill(isoMonth(before));
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Changes saved')).toBeVisible();
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   await expect(discoveryStart(page, title)).toHaveText(before);
 });
 
@@ -159,7 +159,7 @@ test('the roadmap pages are accessible', async ({ page }) => {
 
 test('up and down arrows go from bar to bar, to every bar', async ({ page }) => {
   await signIn(page);
-  await page.goto(`${ROADMAP}?zoom=month`);
+  await openTimeline(page, `${ROADMAP}?zoom=month`);
   const rows = await page.locator('#roadmap-table tbody tr').count();
   // At this zoom the first bars are off screen, so not drawn: the scroller leads to them.
   await page.locator('.vd-timeline__scroller').focus();
@@ -182,7 +182,7 @@ test('drag a bar into another service area’s lane, undo it, and do the same by
   page
 }) => {
   await signIn(page);
-  await page.goto(`${ROADMAP}?zoom=decade`);
+  await openTimeline(page, `${ROADMAP}?zoom=decade`);
   const title = 'Customer contact redesign';
   const area = (t: string) => row(page, t).getByRole('cell').nth(0);
   const before = (await area(title).textContent())!.trim();

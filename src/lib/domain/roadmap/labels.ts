@@ -34,3 +34,17 @@ export function itemFormValues(
   for (const f of SCHEDULE_FIELDS) values[f] = item[f].slice(0, 7);
   return values;
 }
+
+/**
+ * The rules' findings counted, problems (failures) first: "3 problems and 2 warnings",
+ * "1 problem", "4 warnings", or "No warnings".
+ */
+export function findingsCounted(total: number, problems: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const others = total - problems;
+  const parts = [
+    problems > 0 ? plural(problems, 'problem') : null,
+    others > 0 ? plural(others, 'warning') : null
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join(' and ') : 'No warnings';
+}
