@@ -68,6 +68,8 @@ export function roadmapPageBase(view: RoadmapView, grouping: LaneGrouping) {
     all,
     viewItems,
     warnings: view.warnings,
+    /** How many of the warnings are problems (failures): counted once per revision. */
+    problems: view.warnings.filter((w) => w.status === 'fail').length,
     rows,
     counts,
     pages: timelinePages(rows, TIMELINE_PAGE_HEIGHT),
@@ -136,7 +138,7 @@ export function roadmapPageView(
       ),
       warnings: {
         total: warnings.length,
-        problems: warnings.filter((w) => w.status === 'fail').length,
+        problems: base.problems,
         listed: listed.map(listedWarning)
       },
       // Printed, the table has every row, as the timeline has every lane.
