@@ -39,11 +39,16 @@ describe('PostgreSQL stopped and started under load', () => {
     // The test's own connection must not hold the database open across the restart.
     const paths = [`/programmes/${SLUG}`, `/programmes/${SLUG}/contracts`, '/healthz'];
     const log: { status: number | 'no answer'; started: number; ended: number }[] = [];
+    // Requests still waiting for an answer, by when they started: one that started before the
+    // restart can still fail after later ones have succeeded.
+    const pending = new Set<{ started: number }>();
     let done = false;
     const clients = people.map(async (person, i) => {
       const browser = new Browser(server.baseURL, person.cookie);
       for (let n = 0; !done && n < 100_000; n += 1) {
         const started = performance.now();
+        const request = { started };
+        pending.add(request);
         let status: number | 'no answer';
         try {
           const response = await browser.get(paths[(i + n) % paths.length]!);
@@ -53,6 +58,7 @@ describe('PostgreSQL stopped and started under load', () => {
           status = 'no answer';
         }
         log.push({ status, started, ended: performance.now() });
+        pending.delete(request);
       }
     });
     const between = (from: number, to: number) =>
@@ -66,7 +72,8 @@ describe('PostgreSQL stopped and started under load', () => {
     const startRequested = performance.now();
     postgres.start();
     const restarted = performance.now();
-    // Recovered: at least 20 answers in a row, started after the last failure, all successes.
+    // Recovered: at least 20 answers in a row, started after the last failure, all successes,
+    // and no request from before that failure still waiting (it could yet fail).
     const lastFailureEnd = () =>
       Math.max(
         restarted,
@@ -74,9 +81,10 @@ describe('PostgreSQL stopped and started under load', () => {
           .filter((e) => e.status !== 200)
           .map((e) => e.ended)
       );
+    const settled = () => [...pending].every((r) => r.started >= lastFailureEnd());
     await until(
       () =>
-        between(lastFailureEnd(), Infinity).length >= 20 ||
+        (between(lastFailureEnd(), Infinity).length >= 20 && settled()) ||
         performance.now() - restarted > RECOVERY_DEADLINE_MS,
       RECOVERY_DEADLINE_MS + 5_000,
       'recovery'
