@@ -16,7 +16,8 @@
 //        zooming in one step and out again (the slower of the two); each library's own zoom (ours: continuous; dhtmlx: its zoom
 //        extension's levels; frappe: its view modes, as it has no zoom of its own);
 //      - drag: a bar dragged by the mouse in 3 moves of 30 px and back (so nothing is saved),
-//        each move timed like a zoom (the median move);
+//        each move timed like a zoom (the median move); the visit fails if the bar did not
+//        follow the pointer (a library can refuse a move, see PAGES);
 //   4. the JavaScript the roadmap page ships, gzipped (the build's client manifest);
 //   5. writes bench/results/timeline.json and prints a table with ours / theirs ratios.
 //
@@ -75,17 +76,50 @@ const TIMELINE_SIZES = ALL_SIZES.filter((s) => !only || only.includes(s.key));
 /**
  * Selectors each page is driven by. Ours are the roadmap timeline's stable class names: the
  * bars (`.vd-bar`, `.vd-bar__link` with its `.vd-bar__outline` rect) and the scrolling chart
- * (`.vd-timeline__scroller`, where Ctrl + wheel zooms).
+ * (`.vd-timeline__scroller`, where Ctrl + wheel zooms). `id` is the bar's attribute naming its
+ * item; `rest` is where that bar is drawn before the drag and `drawn` where it is drawn while
+ * dragged (`{id}` is replaced by the item's id): the drag must move it, or its timings are not
+ * a drag's.
+ *
+ * frappe-gantt refuses to move a bar to before the start of one of its predecessors, and the
+ * generated dependencies often point backwards, so it is given a bar with no predecessor
+ * (`bench-free`, marked by bench/timeline/frappe.html); it then moves the bar's successors too.
  */
 const PAGES = {
-  ours: { bar: '.vd-bar__link', grab: '.vd-bar__outline', chart: '.vd-timeline__scroller' },
+  ours: {
+    bar: '.vd-bar__link',
+    grab: '.vd-bar__outline',
+    chart: '.vd-timeline__scroller',
+    id: 'data-item',
+    rest: '.vd-bar__link[data-item="{id}"] .vd-bar__outline',
+    // While the pointer drags it, the bar is drawn on a layer of its own (the bar stays put).
+    drawn: '.vd-timeline__drag-layer .vd-bar__outline'
+  },
   'dhtmlx-gantt': {
     bar: '.gantt_task_line',
     grab: '.gantt_task_line:not(.gantt_project)',
-    chart: '.gantt_task'
+    chart: '.gantt_task',
+    id: 'data-task-id',
+    rest: '.gantt_task_line[data-task-id="{id}"]',
+    drawn: '.gantt_task_line[data-task-id="{id}"]'
   },
-  'frappe-gantt': { bar: '.bar-wrapper', grab: '.bar-wrapper .bar', chart: '.gantt-container' }
+  'frappe-gantt': {
+    bar: '.bar-wrapper',
+    grab: '.bar-wrapper.bench-free .bar',
+    chart: '.gantt-container',
+    id: 'data-id',
+    rest: '.bar-wrapper[data-id="{id}"] .bar',
+    drawn: '.bar-wrapper[data-id="{id}"] .bar'
+  }
 };
+
+/** The left edge on screen of what `selector` finds for item `id`, or null if nothing. */
+function leftOf(page, selector, id) {
+  return page.evaluate(
+    (s) => document.querySelector(s)?.getBoundingClientRect().left ?? null,
+    selector.replace('{id}', id)
+  );
+}
 
 const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -250,12 +284,12 @@ const TIMEOUT = option('timeout', 300) * 1000;
 
 /**
  * A point on a bar in view, where a press lands on the bar itself (clear of our sticky lane
- * labels), or null. The chart is scrolled to the top of the window first (ours sits below the
+ * labels), with the bar's item id, or null. The chart is scrolled to the top of the window first (ours sits below the
  * page's heading); if no bar is in view, one is scrolled into the middle of the chart.
  */
-async function grabPoint(page, { grab, bar, chart }) {
+async function grabPoint(page, { grab, bar, chart, id }) {
   return page.evaluate(
-    ({ grab, bar, chart }) => {
+    ({ grab, bar, chart, id }) => {
       document.querySelector(chart)?.scrollIntoView({ block: 'start' });
       const candidates = [...document.querySelectorAll(grab)].filter(
         (el) => el.getBoundingClientRect().width >= 40
@@ -265,7 +299,8 @@ async function grabPoint(page, { grab, bar, chart }) {
         const x = r.left + Math.min(30, r.width / 2);
         const y = r.top + r.height / 2;
         if (x < 260 || x > innerWidth - 160 || y < 80 || y > innerHeight - 40) return null;
-        return document.elementFromPoint(x, y)?.closest(bar) ? { x, y } : null;
+        const found = document.elementFromPoint(x, y)?.closest(bar);
+        return found ? { x, y, id: found.getAttribute(id) } : null;
       };
       for (const el of candidates) {
         const at = hit(el);
@@ -278,7 +313,7 @@ async function grabPoint(page, { grab, bar, chart }) {
       }
       return null;
     },
-    { grab, bar, chart }
+    { grab, bar, chart, id }
   );
 }
 
@@ -347,12 +382,20 @@ async function measureVisit(context, library, url, cookie) {
   await page.mouse.down();
   const drag = [];
   const offsets = [30, 60, 90, 60, 30, 0];
+  const before = await leftOf(page, selectors.rest, at.id);
+  let furthest = null;
   for (const dx of offsets) {
     drag.push(await timed(page, 'pointermove', () => page.mouse.move(at.x + dx, at.y)));
+    if (dx === 90) furthest = await leftOf(page, selectors.drawn, at.id);
   }
   await page.mouse.up();
-  // A move can snap to where the bar already is; the drag as a whole must move it.
-  if (drag.every((d) => d.changes === 0)) throw new Error(`${library}: the drag moved nothing`);
+  // Each move is timed to the last frame that changed the page, and a page can change without
+  // the bar moving (frappe-gantt hides its popup on every move): the bar must have followed the
+  // pointer most of the 90 px (each snaps to a month or so, 10 to 30 px here).
+  const followed = before !== null && furthest !== null ? furthest - before : null;
+  if (followed === null || followed < 45) {
+    throw new Error(`${library}: the drag moved the bar it held ${followed ?? 'not at all'} px`);
+  }
 
   // Zoom: Ctrl + wheel over the chart, in and out again.
   const box = await page.locator(selectors.chart).first().boundingBox();

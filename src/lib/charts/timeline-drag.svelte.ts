@@ -34,22 +34,32 @@ interface Options<T extends MovableItem> {
   laneStep: (item: T, step: 1 | -1) => string | null;
 }
 
-interface Preview {
+/**
+ * Which bar is being moved, and how: changes once a move (when the drag lifts the bar, or it
+ * crosses into another lane), so what every bar draws can depend on it cheaply.
+ */
+export interface Held {
   id: string;
-  schedule: Schedule;
-  lane?: string;
-  dy?: number;
-  lifted?: boolean;
+  /** The lane it is being moved into. */
+  lane: string | null;
+  /** Still under the pointer: drawn on a layer of its own. */
+  lifted: boolean;
 }
 
-function samePreview(a: Preview | null, b: Preview): boolean {
+/** Where it is being moved to: changes as the pointer crosses months (or, between lanes, pixels). */
+export interface Where {
+  schedule: Schedule;
+  /** How far up or down it is being dragged, towards another lane. */
+  dy: number;
+}
+
+function sameHeld(a: Held | null, b: Held): boolean {
+  return a !== null && a.id === b.id && a.lane === b.lane && a.lifted === b.lifted;
+}
+
+function sameWhere(a: Where | null, b: Where): boolean {
   return (
-    a !== null &&
-    a.id === b.id &&
-    a.lane === b.lane &&
-    a.dy === b.dy &&
-    a.lifted === b.lifted &&
-    SCHEDULE_FIELDS.every((f) => a.schedule[f] === b.schedule[f])
+    a !== null && a.dy === b.dy && SCHEDULE_FIELDS.every((f) => a.schedule[f] === b.schedule[f])
   );
 }
 
@@ -62,9 +72,11 @@ const LANE_THRESHOLD = 18;
  * move a focused bar by a month, or a quarter with Shift. One move at a time.
  */
 export class BarMover<T extends MovableItem> {
-  /** A drag in progress or a move waiting for the server: drawn before it is saved. */
-  /** `lifted` while the pointer is still dragging it (drawn on a layer of its own). */
-  preview = $state.raw<Preview | null>(null);
+  // A drag in progress or a move waiting for the server is drawn before it is saved. It is
+  // kept as two signals: a pointer move writes only `where`, so the hundreds of bars that read
+  // `held` (is it me?) are not even checked again on each move, only the moved bar's drawing.
+  held = $state.raw<Held | null>(null);
+  where = $state.raw<Where | null>(null);
   busy = $state(false);
   #drag: Drag<T> | null = null;
   #suppressClick = false;
@@ -73,21 +85,31 @@ export class BarMover<T extends MovableItem> {
 
   /** The items as drawn: the one being moved where it is being moved to. */
   apply(items: T[]): T[] {
-    const preview = this.preview;
-    return preview
-      ? items.map((i) => (i.id === preview.id ? { ...i, ...preview.schedule } : i))
+    const { held, where } = this;
+    return held && where
+      ? items.map((i) => (i.id === held.id ? { ...i, ...where.schedule } : i))
       : items;
+  }
+
+  #show(held: Held, where: Where) {
+    if (!sameHeld(this.held, held)) this.held = held;
+    if (!sameWhere(this.where, where)) this.where = where;
+  }
+
+  #clear() {
+    this.held = null;
+    this.where = null;
   }
 
   async submit(item: T, schedule: Schedule) {
     const onmove = this.options.onmove();
     if (!onmove || this.busy) return;
-    this.preview = { id: item.id, schedule };
+    this.#show({ id: item.id, lane: null, lifted: false }, { schedule, dy: 0 });
     this.busy = true;
     try {
       await onmove(item, schedule);
     } finally {
-      this.preview = null;
+      this.#clear();
       this.busy = false;
     }
   }
@@ -96,12 +118,12 @@ export class BarMover<T extends MovableItem> {
   async submitLane(item: T, lane: string, dy = 0) {
     const onrelane = this.options.onrelane();
     if (!onrelane || this.busy) return;
-    this.preview = { id: item.id, schedule: item, lane, dy };
+    this.#show({ id: item.id, lane, lifted: false }, { schedule: item, dy });
     this.busy = true;
     try {
       await onrelane(item, lane);
     } finally {
-      this.preview = null;
+      this.#clear();
       this.busy = false;
     }
   }
@@ -157,11 +179,11 @@ export class BarMover<T extends MovableItem> {
     if (Math.abs(dx) > 3 || Math.abs(dy) > 3) d.moved = true;
     if (!d.moved) return;
     const lane = this.#laneFor(d, dy);
-    const next: Preview = lane
-      ? { id: d.item.id, schedule: d.item, lane, dy, lifted: true }
-      : { id: d.item.id, schedule: this.#scheduleFor(d, dx), lifted: true };
     // Most pointer moves stay within the same month: nothing to draw again.
-    if (!samePreview(this.preview, next)) this.preview = next;
+    this.#show(
+      { id: d.item.id, lane, lifted: true },
+      lane ? { schedule: d.item, dy } : { schedule: this.#scheduleFor(d, dx), dy: 0 }
+    );
   };
 
   end = (event: PointerEvent) => {
@@ -179,7 +201,7 @@ export class BarMover<T extends MovableItem> {
     }
     const schedule = this.#scheduleFor(d, event.clientX - d.startX);
     if (SCHEDULE_FIELDS.every((f) => schedule[f] === d.item[f])) {
-      this.preview = null;
+      this.#clear();
       return;
     }
     void this.submit(d.item, schedule);

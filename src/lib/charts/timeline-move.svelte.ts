@@ -5,7 +5,8 @@ import type { BarMover, MovableItem } from './timeline-drag.svelte';
  * What a move in progress means for drawing: the bar being moved as it was and at its new
  * dates, whether the pointer is still dragging it (then it is drawn on a layer of its own), the
  * lane it is being dragged into, and the capacity strip with the move counted. Each is derived
- * from the mover's preview, which a pointer move that snaps to the same month leaves alone.
+ * from the mover's `held` and `where`; a pointer move that snaps to the same month changes
+ * neither, and one that crosses a month changes only `where`.
  */
 export class MoveView<T extends MovableItem & LoadItem> {
   readonly id: string | null;
@@ -24,15 +25,15 @@ export class MoveView<T extends MovableItem & LoadItem> {
   readonly settling: T | null;
 
   constructor(mover: BarMover<T>, items: () => T[]) {
-    this.id = $derived(mover.preview?.id ?? null);
-    this.dy = $derived(mover.preview?.dy ?? 0);
-    this.lane = $derived(mover.preview?.lane ?? null);
-    this.lifted = $derived(mover.preview?.lifted ?? false);
+    this.id = $derived(mover.held?.id ?? null);
+    this.dy = $derived(mover.where?.dy ?? 0);
+    this.lane = $derived(mover.held?.lane ?? null);
+    this.lifted = $derived(mover.held?.lifted ?? false);
     this.liftedId = $derived(this.lifted ? this.id : null);
     this.item = $derived(this.id ? (items().find((i) => i.id === this.id) ?? null) : null);
     this.moved = $derived.by(() => {
-      const preview = mover.preview;
-      return preview && this.item ? { ...this.item, ...preview.schedule } : null;
+      const where = mover.where;
+      return where && this.item ? { ...this.item, ...where.schedule } : null;
     });
     this.settling = $derived(this.lifted ? null : this.moved);
   }
