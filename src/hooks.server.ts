@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { authenticate, requireSignIn } from '$lib/server/auth/handle';
 import { log } from '$lib/server/log';
 import { loggablePath, requestLog } from '$lib/server/request-log';
+import { preloadPolicy } from '$lib/server/preload';
 import { securityHeaders } from '$lib/server/security-headers';
 import { refuseNulInAddress } from '$lib/server/url-guard';
 import { countSqlQueries } from '$lib/server/db/query-count';
@@ -16,6 +17,7 @@ export const handle: Handle = sequence(
   requestLog,
   countSqlQueries,
   securityHeaders,
+  preloadPolicy,
   refuseNulInAddress,
   authenticate,
   requireSignIn

@@ -279,6 +279,23 @@ describeEachDriver('the roadmap', (ctx) => {
     expect(list).toBeGreaterThan(chart);
   });
 
+  it('lets the browser draw the roadmap before fetching its scripts, unlike other pages', async () => {
+    const r = await createRoadmapFixtures(ctx.db);
+    const links = async (path: string) => {
+      const response = await app.get(path, { cookie: r.editor });
+      expect(response.status).toBe(200);
+      await response.body?.cancel();
+      return response.headers.get('link') ?? '';
+    };
+    // The page's own inline script imports them once the page has been parsed.
+    const roadmap = await links(r.base);
+    expect(roadmap).not.toMatch(/\.js>; rel="modulepreload"/);
+    // Its stylesheet is inlined: nothing else to preload.
+    expect(roadmap).not.toContain('rel="preload"');
+    const items = await links(`${r.base}/items/new`);
+    expect(items).toMatch(/\.js>; rel="modulepreload"/);
+  });
+
   it('copies a scenario, compares it and makes it current', async () => {
     const r = await createRoadmapFixtures(ctx.db);
     const scenarios = `${r.base}/scenarios`;
