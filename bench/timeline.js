@@ -83,8 +83,9 @@ const TIMELINE_SIZES = ALL_SIZES.filter((s) => !only || only.includes(s.key));
  * a drag's.
  *
  * frappe-gantt refuses to move a bar to before the start of one of its predecessors, and the
- * generated dependencies often point backwards, so it is given a bar with no predecessor
- * (`bench-free`, marked by bench/timeline/frappe.html); it then moves the bar's successors too.
+ * generated dependencies often point backwards, so it is given a bar with no dependencies
+ * either way (`bench-free`, marked by bench/timeline/frappe.html): it would otherwise move the
+ * bar's successors with it, more work than the others do on a drag.
  */
 const PAGES = {
   ours: {
@@ -305,8 +306,9 @@ async function grabPoint(page, { grab, bar, chart, id }) {
         const x = r.left + Math.min(30, r.width / 2);
         const y = r.top + r.height / 2;
         if (x < 260 || x > innerWidth - 160 || y < 80 || y > innerHeight - 40) return null;
+        // The press must land on this bar (the one chosen by `grab`), not one drawn over it.
         const found = document.elementFromPoint(x, y)?.closest(bar);
-        return found ? { x, y, id: found.getAttribute(id) } : null;
+        return found?.contains(el) ? { x, y, id: found.getAttribute(id) } : null;
       };
       for (const el of candidates) {
         const at = hit(el);
@@ -404,9 +406,10 @@ async function measureVisit(context, library, url, cookie) {
   // Each move is timed to the last frame that changed the page, and a page can change without
   // the bar moving (frappe-gantt hides its popup on every move): the bar must have followed the
   // pointer most of the 90 px (each snaps to a month or so, 10 to 30 px here).
-  const followed = before !== null && furthest !== null ? furthest - before : null;
-  if (followed === null || followed < 45) {
-    throw new Error(`${library}: the drag moved the bar it held ${followed ?? 'not at all'} px`);
+  if (before === null) throw new Error(`${library}: the bar to drag (${at.id}) was not found`);
+  if (furthest === null) throw new Error(`${library}: the dragged bar was not drawn while dragged`);
+  if (furthest - before < 45) {
+    throw new Error(`${library}: the drag moved the bar it held only ${furthest - before} px`);
   }
 
   // Zoom: Ctrl + wheel over the chart, in and out again.

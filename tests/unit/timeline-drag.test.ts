@@ -23,12 +23,33 @@ function pointer(clientX: number, clientY = 100) {
   } as unknown as PointerEvent;
 }
 
-function moverFor(moves: Schedule[], relane: boolean) {
+/** A save the test finishes when it chooses: `saved` lists what was asked, `finish` ends it. */
+function server() {
+  const saved: Schedule[] = [];
+  const lanes: string[] = [];
+  let finish = () => {};
+  const answer = () => new Promise<void>((resolve) => (finish = resolve));
+  return {
+    saved,
+    lanes,
+    finish: () => finish(),
+    onmove: async (_item: unknown, schedule: Schedule) => {
+      saved.push(schedule);
+      await answer();
+    },
+    onrelane: async (_item: unknown, lane: string) => {
+      lanes.push(lane);
+      await answer();
+    }
+  };
+}
+
+function moverFor(api: ReturnType<typeof server>, relane: boolean) {
   return new BarMover<typeof item>({
     editable: () => true,
     scale: () => scale,
-    onmove: () => async (_item, schedule) => void moves.push(schedule),
-    onrelane: () => (relane ? async () => {} : undefined),
+    onmove: () => api.onmove,
+    onrelane: () => (relane ? api.onrelane : undefined),
     laneAt: (_item, dy) => (dy > 30 ? 'f' : null),
     laneStep: () => null
   });
@@ -36,7 +57,7 @@ function moverFor(moves: Schedule[], relane: boolean) {
 
 describe('dragging a bar', () => {
   it('holds the bar once and writes only where it goes as the pointer crosses months', () => {
-    const mover = moverFor([], false);
+    const mover = moverFor(server(), false);
     const view = new MoveView(mover, () => [item, other]);
     mover.start(pointer(100), item, null);
     expect(mover.held).toBeNull();
@@ -63,44 +84,47 @@ describe('dragging a bar', () => {
   });
 
   it('lets go where it started with nothing saved and nothing held', () => {
-    const moves: Schedule[] = [];
-    const mover = moverFor(moves, false);
+    const api = server();
+    const mover = moverFor(api, false);
     mover.start(pointer(100), item, null);
     mover.move(pointer(160));
     mover.end(pointer(101));
     expect(mover.held).toBeNull();
     expect(mover.where).toBeNull();
-    expect(moves).toEqual([]);
+    expect(api.saved).toEqual([]);
   });
 
-  it('saves a drag two quarters later, drawing it at its new dates until saved', async () => {
-    const moves: Schedule[] = [];
-    const mover = moverFor(moves, false);
+  it('saves a drag two quarters later, drawing it at its new dates until it is saved', async () => {
+    const api = server();
+    const mover = moverFor(api, false);
     const view = new MoveView(mover, () => [item, other]);
     mover.start(pointer(100), item, null);
     mover.move(pointer(160));
-    const saved = mover.end(pointer(160));
-    expect(saved).toBeUndefined();
+    mover.end(pointer(160));
+    expect(api.saved.map((m) => m.startDate)).toEqual(['2030-07-01']);
     // Waiting for the server: no longer lifted, drawn in the timeline at its new dates.
     expect(mover.held).toEqual({ id: 'a', lane: null, lifted: false });
     expect(view.settling?.startDate).toBe('2030-07-01');
     expect(mover.busy).toBe(true);
-    // Once every pending promise has settled: saved, and drawn from the items again.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(moves.map((m) => m.startDate)).toEqual(['2030-07-01']);
+    // A second move while the first is saved is refused.
+    mover.start(pointer(100), item, null);
+    expect(mover.held?.lifted).toBe(false);
+    api.finish();
+    await expect.poll(() => mover.busy).toBe(false);
     expect(mover.held).toBeNull();
-    expect(mover.busy).toBe(false);
+    expect(mover.where).toBeNull();
+    expect(view.settling).toBeNull();
   });
 
   it('holds a bar dragged towards another lane anew only when the lane changes', () => {
-    const mover = moverFor([], true);
+    const mover = moverFor(server(), true);
     const view = new MoveView(mover, () => [item, other]);
     mover.start(pointer(100, 100), item, null);
     mover.move(pointer(100, 140));
     const held = mover.held;
     expect(held).toEqual({ id: 'a', lane: 'f', lifted: true });
     expect(view.dy).toBe(40);
-    // Each pixel down moves the drawing, not which bar is held or where to.
+    // Each pixel down writes where it is drawn, not which bar is held.
     mover.move(pointer(100, 150));
     expect(mover.held).toBe(held);
     expect(view.dy).toBe(50);
@@ -109,5 +133,52 @@ describe('dragging a bar', () => {
     mover.move(pointer(100, 110));
     expect(mover.held).toEqual({ id: 'a', lane: null, lifted: true });
     expect(view.lane).toBeNull();
+  });
+
+  it('drops a bar into another lane with its dates, drawn shifted until it is saved', async () => {
+    const api = server();
+    const mover = moverFor(api, true);
+    const view = new MoveView(mover, () => [item, other]);
+    mover.start(pointer(100, 100), item, null);
+    mover.move(pointer(130, 140));
+    mover.end(pointer(130, 140));
+    expect(api.lanes).toEqual(['f']);
+    expect(api.saved).toEqual([]);
+    expect(mover.held).toEqual({ id: 'a', lane: 'f', lifted: false });
+    expect(view.dy).toBe(40);
+    expect(view.settling?.startDate).toBe(item.startDate);
+    api.finish();
+    await expect.poll(() => mover.held).toBeNull();
+    expect(view.dy).toBe(0);
+  });
+
+  it('moves a focused bar by a month with an arrow key, and a quarter with Shift', () => {
+    const api = server();
+    const mover = moverFor(api, false);
+    const key = (k: string, shiftKey = false) =>
+      ({ key: k, shiftKey, altKey: false, preventDefault() {} }) as KeyboardEvent;
+    expect(mover.key(key('ArrowRight', true), item)).toBe(true);
+    expect(api.saved.map((m) => m.startDate)).toEqual(['2030-04-01']);
+    expect(mover.held).toEqual({ id: 'a', lane: null, lifted: false });
+    expect(mover.key(key('Tab'), item)).toBe(false);
+  });
+
+  it('keeps the click that ends a drag from opening the item, and only that click', () => {
+    const mover = moverFor(server(), false);
+    const click = () => {
+      let prevented = false;
+      const event = {
+        preventDefault: () => {
+          prevented = true;
+        }
+      };
+      mover.click(event as unknown as MouseEvent);
+      return prevented;
+    };
+    mover.start(pointer(100), item, null);
+    mover.move(pointer(160));
+    mover.end(pointer(101));
+    expect(click()).toBe(true);
+    expect(click()).toBe(false);
   });
 });

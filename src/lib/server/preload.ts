@@ -11,9 +11,13 @@ import type { Handle } from '@sveltejs/kit';
  */
 const DRAWN_FIRST = new Set(['/(app)/programmes/[programme]/roadmap']);
 
-/** Whether a response asks the browser to preload a file of this type. */
+/**
+ * Whether a response asks the browser to preload a file of this type: as SvelteKit does by
+ * default, scripts and stylesheets only, but no scripts for the pages above.
+ */
 export function preloads(routeId: string | null, type: 'js' | 'css' | 'font' | 'asset'): boolean {
-  return type !== 'js' || routeId === null || !DRAWN_FIRST.has(routeId);
+  if (type === 'css') return true;
+  return type === 'js' && (routeId === null || !DRAWN_FIRST.has(routeId));
 }
 
 export const preloadPolicy: Handle = ({ event, resolve }) =>
