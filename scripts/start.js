@@ -2,7 +2,6 @@
 // port 3000 and an ORIGIN to match, which SvelteKit's cross-site form check needs.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { drainUnreadBodies } from './drain-unread-bodies.js';
 
 const entry = new URL('../build/index.js', import.meta.url);
 
@@ -22,6 +21,5 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-// adapter-node's entry creates and starts the HTTP server and exports it (polka's `server`).
-const { server } = await import(entry.href);
-drainUnreadBodies(server.server);
+// adapter-node's entry creates and starts the HTTP server.
+await import(entry.href);

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticate, requireSignIn } from '$lib/server/auth/handle';
 import { log } from '$lib/server/log';
@@ -23,16 +23,19 @@ export const handle: Handle = sequence(
   requireSignIn
 );
 
-/** Unexpected errors: logged in full with a reference; the person sees only the reference. */
-export const handleError: HandleServerError = ({ error, event, status }) => {
+/**
+ * Unexpected errors: logged in full with a reference; the person sees only the reference.
+ * Errors the app raised on purpose (`error(404, …)`) and SvelteKit's own (a route not found)
+ * keep their status and message: SvelteKit 3 passes them here too.
+ */
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+  if (kind !== 'unknown') return;
   const reference = crypto.randomUUID().slice(0, 8);
-  if (status !== 404) {
-    log.error(`Unexpected error ${reference}`, error, {
-      reference,
-      requestId: event.locals.requestId,
-      method: event.request.method,
-      path: loggablePath(event.url.pathname)
-    });
-  }
+  log.error(`Unexpected error ${reference}`, error, {
+    reference,
+    requestId: event.locals.requestId,
+    method: event.request.method,
+    path: loggablePath(event.url.pathname)
+  });
   return { message: 'Sorry, there is a problem with the service', reference };
 };

@@ -1,4 +1,5 @@
-import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 import { log } from './log';
 
 /** Probes hit these every few seconds; logging them would drown everything else. */

@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 
 /**
  * Refuses addresses that carry a NUL character (%00). No link of ours makes one, and PostgreSQL

@@ -1,4 +1,5 @@
-import { redirect, type Handle } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 import { db } from '../db';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from './cookies';
 import { validateSessionToken } from './sessions';
