@@ -4,7 +4,6 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
-
 export default ts.config(
   {
     ignores: [
@@ -43,8 +42,7 @@ export default ts.config(
       parserOptions: {
         projectService: true,
         extraFileExtensions: ['.svelte'],
-        parser: ts.parser,
-
+        parser: ts.parser
       }
     }
   },

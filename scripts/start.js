@@ -2,6 +2,13 @@
 // port 3000 and an ORIGIN to match, which SvelteKit's cross-site form check needs.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runtimeProblem } from './runtime.js';
+
+const problem = runtimeProblem();
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 
 const entry = new URL('../build/index.js', import.meta.url);
 

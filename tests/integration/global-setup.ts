@@ -19,7 +19,8 @@ export default async function setup() {
     );
   } catch (error) {
     throw new Error(
-      `TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${(error as Error).message}`
+      `TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${(error as Error).message}`,
+      { cause: error }
     );
   } finally {
     await sql.end();

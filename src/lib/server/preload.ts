@@ -3,7 +3,7 @@ import type { Handle } from '@sveltejs/kit/hooks';
 /**
  * Pages whose main content is drawn on the server and is usable before their scripts run: the
  * roadmap's timeline (bars are links, the table and warnings are plain HTML). Asked to preload
- * the scripts (SvelteKit's `Link: rel=modulepreload` header), the browser fetches and compiles
+ * the scripts (SvelteKit's `<link rel="modulepreload">` elements), the browser fetches and compiles
  * some 40 modules while it is still parsing and drawing the page, and the timeline showed about
  * a quarter later (bench/timeline.js, A/B of 20 visits each: 894 ms to 648 ms at 300 items).
  * Here the scripts are fetched when the page's own inline script asks for them, once the page

@@ -57,7 +57,7 @@ export async function startServer(options: {
     await waitForHealthy(baseURL, child, Date.now() + START_MS);
   } catch (error) {
     await stopServer(child, 2_000);
-    throw new Error(`${(error as Error).message}\n${output()}`);
+    throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
   }
   return {
     baseURL,
