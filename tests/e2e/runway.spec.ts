@@ -19,7 +19,8 @@ test('open the runway from the contracts list, tab to a bar and follow it to the
   }
   await expect(bar).toBeFocused();
   const name = (await bar.getAttribute('aria-label')) ?? '';
-  const [reference, title] = name.split(/: |, /);
+  // "Reference, Decision: Title, Supplier, Council. …"
+  const [, reference, title] = /^(.+?), [^:]+: (.+?), /.exec(name) ?? [];
   expect(reference).toBeTruthy();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);

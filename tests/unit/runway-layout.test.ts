@@ -305,17 +305,22 @@ describe('describeContract', () => {
           { lengthMonths: 12, exercised: false }
         ]
       }),
-      'C1: Contract c1, Ledgerline Ltd, Aldmoor District Council. Decision: Undecided. Ends 31 March 2028. Notice deadline 31 December 2027. 1 option used. 1 option left, to 31 March 2029.'
+      'C1, Undecided: Contract c1, Ledgerline Ltd, Aldmoor District Council. Ends 31 March 2028. Notice deadline 31 December 2027. 1 option used. 1 option left, to 31 March 2029.'
     ],
     [
       'no notice period, decided',
       contract('c2', { noticePeriodValue: null, noticePeriodUnit: null }, { treatment: 'extend' }),
-      'C2: Contract c2, Ledgerline Ltd, Aldmoor District Council. Decision: Extend. Ends 31 March 2028.'
+      'C2, Extend: Contract c2, Ledgerline Ltd, Aldmoor District Council. Ends 31 March 2028.'
+    ],
+    [
+      'a decision whose short label is not its name',
+      contract('c4', { noticePeriodValue: null, noticePeriodUnit: null }, { treatment: 'host' }),
+      'C4, Host (IAA): Contract c4, Ledgerline Ltd, Aldmoor District Council. Decision: Host (inter-authority agreement). Ends 31 March 2028.'
     ],
     [
       'deadline passed',
       contract('c3', { endDate: '2027-01-31' }),
-      'C3: Contract c3, Ledgerline Ltd, Aldmoor District Council. Decision: Undecided. Ends 31 January 2027. Notice deadline 31 October 2026 (passed).'
+      'C3, Undecided: Contract c3, Ledgerline Ltd, Aldmoor District Council. Ends 31 January 2027. Notice deadline 31 October 2026 (passed).'
     ]
   ])('%s', (_, c, sentence) => {
     expect(describeContract(c, contractDates(c.terms), '2026-11-27')).toBe(sentence);

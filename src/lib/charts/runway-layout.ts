@@ -2,6 +2,7 @@ import type { ContractTerms } from '$lib/domain/contracts';
 import { compareIsoDates, formatLongDate, type IsoDate } from '$lib/domain/dates';
 import type { LgrTreatment } from '$lib/schemas/contract-filters';
 import { TREATMENT_LABELS } from '$lib/schemas/contract-filters';
+import { TREATMENT_SHORT_LABELS } from './treatment-colours';
 import {
   clipSegments,
   contractDates,
@@ -177,10 +178,14 @@ export function describeContract(
   dates: ContractDates,
   today: IsoDate
 ): string {
+  // It opens with what the row shows (reference, then the decision's short label), so the
+  // link's name holds its visible words in order (WCAG 2.5.3, label in name).
+  const short = TREATMENT_SHORT_LABELS[contract.treatment];
+  const long = TREATMENT_LABELS[contract.treatment];
   const parts = [
-    `${contract.reference}: ${contract.title}, ${contract.supplierName}, ${contract.councilName}.`,
-    `Decision: ${TREATMENT_LABELS[contract.treatment]}.`
+    `${contract.reference}, ${short}: ${contract.title}, ${contract.supplierName}, ${contract.councilName}.`
   ];
+  if (long !== short) parts.push(`Decision: ${long}.`);
   if (dates.currentEnd) parts.push(`Ends ${formatLongDate(dates.currentEnd)}.`);
   if (dates.noticeDeadline) {
     const passed = compareIsoDates(dates.noticeDeadline, today) < 0;

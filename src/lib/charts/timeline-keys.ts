@@ -1,3 +1,5 @@
+import { truncateAtWord } from './truncate';
+
 /**
  * The keyboard path of the timeline: a focused bar moves by a month with the arrow keys, by a
  * quarter with Shift. Enter follows the bar's link to its edit form, so it needs no code.
@@ -9,10 +11,10 @@ export function monthsForKey(key: string, shiftKey: boolean): number {
   return 0;
 }
 
-/** What fits inside a bar of this width at 13px type; '' when nothing useful fits. */
+/** What fits inside a bar of this width at 13px type, in whole words; '' when nothing useful fits. */
 export function fitLabel(text: string, width: number, charWidth = 7): string {
   const room = Math.floor((width - 10) / charWidth);
   if (room >= text.length) return text;
   if (room < 4) return '';
-  return `${text.slice(0, room - 1)}…`;
+  return truncateAtWord(text, room);
 }
