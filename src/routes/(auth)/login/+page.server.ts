@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInSchema, safeRedirectPath } from '$lib/schemas/auth';
+import { signInSchema } from '$lib/schemas/auth';
+import { safeRedirectPath } from '$lib/safe-redirect';
 import { fieldErrors, formFields } from '$lib/schemas/form';
 import { readFormData } from '$lib/server/forms';
 import { setSessionCookie } from '$lib/server/auth/cookies';
