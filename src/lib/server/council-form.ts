@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { councilSchema, type CouncilInput } from '$lib/schemas/council';
 import { fieldErrors } from '$lib/schemas/form';
+import { lineText } from '$lib/schemas/text';
 import { failWith, failWithErrors, readFormData } from './forms';
 
 const uuid = z.uuid();
+// The page's input holds 300 characters; a longer note is cut, as before, not refused.
+const noteSchema = lineText('Note on the link').overwrite((v) => v.slice(0, 300).trim());
 
 export type CouncilForm =
   | {
@@ -45,8 +48,13 @@ export async function readCouncilForm(request: Request): Promise<CouncilForm> {
   const notes: Record<string, string> = {};
   for (const id of successorIds) {
     const note = data.get(`note-${id}`);
-    if (typeof note === 'string' && note.trim()) notes[id] = note.trim().slice(0, 300);
-    if (typeof note === 'string') fields[`note-${id}`] = note.slice(0, 300);
+    if (typeof note !== 'string') continue;
+    fields[`note-${id}`] = note.slice(0, 300);
+    const read = noteSchema.safeParse(note);
+    if (!read.success) {
+      return { ok: false, failure: failWith(`note-${id}`, read.error.issues[0]!.message, fields) };
+    }
+    if (read.data) notes[id] = read.data;
   }
   const { version, ...input } = parsed.data;
   return { ok: true, input, version, successorIds, notes, fields };
