@@ -137,9 +137,10 @@ describe('tableToCsv', () => {
         .slice(1, 3)
     ).toEqual(['Badtitle,,,,', "'=1+1,,,,"]);
     // Tab and line breaks are the format's to quote, and survive.
-    expect(parse(tableToCsv({ ...table, rows }), { bom: true, columns: true })[2].Name).toBe(
-      'two\r\nlines\ttab'
-    );
+    const parsed = parse(tableToCsv({ ...table, rows }), { bom: true, columns: true }) as {
+      Name: string;
+    }[];
+    expect(parsed[2]!.Name).toBe('two\r\nlines\ttab');
   });
 
   it('writes only the header for no rows', () => {

@@ -7,6 +7,12 @@ export const programmeDetailsSchema = z.object({
   area: lineText('Area').max(120, tooLongMessage('Area', 120)).default('')
 });
 
+/** The name of a new council typed on the county form; blank is allowed (a second is optional). */
+export const successorNameSchema = lineText('Name of the new council').max(
+  200,
+  tooLongMessage('Name of the new council', 200)
+);
+
 /** Vesting days outside this range are typing mistakes, not plans. */
 export const VESTING_YEARS = { min: 1970, max: 2100 } as const;
 
