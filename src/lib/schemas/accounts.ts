@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { passwordProblem } from '$lib/domain/password-policy';
 import { lineText, requiredLine } from './text';
 
-// Passwords are left exactly as typed: never shown or written anywhere, and changing them
-// here would stop existing ones from matching their hashes.
 const email = lineText('Email address', { error: 'Enter an email address' })
   .min(1, 'Enter an email address')
   .max(320, 'Email address must be 320 characters or fewer')
@@ -24,6 +22,8 @@ export const newUserSchema = z.object({
   isAdmin: z.enum(['yes', 'no']).default('no')
 });
 
+// Passwords are left exactly as typed, not normalised like the text fields: never shown or
+// written anywhere, and changing them here would stop existing ones matching their hashes.
 export const firstAdminSchema = z
   .object({ email, displayName, password: z.string().max(1024), confirm: z.string().max(1024) })
   .superRefine((value, ctx) => {

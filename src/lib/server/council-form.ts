@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { councilSchema, type CouncilInput } from '$lib/schemas/council';
 import { fieldErrors } from '$lib/schemas/form';
-import { lineText } from '$lib/schemas/text';
+import { lineText, tooLongMessage } from '$lib/schemas/text';
 import { failWith, failWithErrors, readFormData } from './forms';
 
 const uuid = z.uuid();
-// The page's input holds 300 characters; a longer note is cut, as before, not refused.
-const noteSchema = lineText('Note on the link').overwrite((v) => v.slice(0, 300).trim());
+// Refused rather than cut past 300 (the page's input holds no more): a cut could split an
+// emoji's surrogate pair and leave half of it.
+const noteSchema = lineText('Note on the link').max(300, tooLongMessage('Note on the link', 300));
 
 export type CouncilForm =
   | {
