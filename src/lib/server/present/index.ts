@@ -9,10 +9,12 @@ export {
   type ShareLinkListItem,
   type ShareLookup
 } from './share-links';
+export { sharedPresent, shareItemAnchor, type SharedPresent } from './shared-view';
 export {
   presentView,
   presentZoom,
   type PresentOptions,
+  type PresentPicture,
   type PresentProgramme,
   type PresentView
 } from './view';
