@@ -42,6 +42,8 @@ export const actions: Actions = {
       if (outcome.reason === 'not-member') error(404, 'This person is no longer a member');
       return failWith('form', outcome.message);
     }
+    // An owner who removed themself can no longer see the members page.
+    if (params.member === locals.user!.id) redirect(303, '/programmes');
     const counts = `revoked=${outcome.shareLinksRevoked}&kept=${outcome.shareLinksKept}`;
     redirect(303, `/programmes/${programme.slug}/members?done=removed&${counts}`);
   }
