@@ -281,6 +281,19 @@ describeEachDriver('removing a member', (ctx) => {
     expect((await app.post(junk, {}, { cookie: owner })).status).toBe(404);
   });
 
+  it('sends an owner who removes themself to their programmes', async () => {
+    const { f, owner, base } = await setup();
+    await app.post(
+      `${base}/members?/changeRole`,
+      { userId: f.users.editor.id, role: 'owner' },
+      { cookie: owner }
+    );
+    const removed = await app.post(removal(f, 'owner'), {}, { cookie: owner });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe('/programmes');
+    expect((await app.get(`${base}/members`, { cookie: owner })).status).toBe(404);
+  });
+
   it('migration 0011 deletes addresses left behind by earlier removals', async () => {
     const { f, programmeId } = await setup();
     // The database as the previous release left it: no foreign key, and an address whose
