@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, lt, sql } from 'drizzle-orm';
 import { checkMapping, fieldsOf, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
 import type { DatabaseOrTransaction } from '../db';
 import { pendingImports } from '../db/schema';
@@ -19,7 +19,8 @@ export interface PendingImport {
   fileBytes: number;
   source: FileSource & { headerRow: number; summaryRows: number };
   headers: string[];
-  rows: { n: number; c: StoredCell[] }[];
+  /** Data rows stored; the rows themselves are read in slices (readPendingRowSlices). */
+  rowCount: number;
   mapping: Mapping;
   result: ImportCounts | null;
   committedAt: Date | null;
@@ -59,6 +60,8 @@ export async function createPendingImport(
     bytes: Uint8Array;
   }
 ): Promise<CreatePending> {
+  const fileBytes = input.bytes.length;
+  // The bytes go to the parse worker and are no longer readable here.
   const prepared = await runParseJob({
     kind: 'upload',
     importKind: input.kind,
@@ -78,7 +81,7 @@ export async function createPendingImport(
       councilId: input.councilId,
       fileName: cleanFileName(input.fileName),
       fileSha256: prepared.sha256,
-      fileBytes: input.bytes.length,
+      fileBytes,
       source: prepared.source,
       headers: prepared.headers,
       // Already JSON, made by the worker: the database parses it, not this thread.
@@ -91,6 +94,33 @@ export async function createPendingImport(
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export type StoredRow = { n: number; c: StoredCell[] };
+
+/** Rows read per query: about 200 KB of JSON, parsed in a moment. */
+export const ROWS_PER_QUERY = 2_000;
+
+/**
+ * The stored rows of an upload, a slice per query, from `start` (0-based) for `count` rows.
+ * 100,000 rows are 10 MB of JSON: parsed in one piece they would hold this thread for most
+ * of a second, so they never are.
+ */
+export async function readStoredRows(
+  db: DatabaseOrTransaction,
+  id: string,
+  start: number,
+  count: number
+): Promise<StoredRow[]> {
+  if (count <= 0) return [];
+  const path = `$[${start} to ${start + count - 1}]`;
+  const [row] = await db
+    .select({
+      slice: sql<StoredRow[]>`jsonb_path_query_array(${pendingImports.rows}, ${path}::jsonpath)`
+    })
+    .from(pendingImports)
+    .where(eq(pendingImports.id, id));
+  return row?.slice ?? [];
+}
+
 /** The person's own upload in this programme, if it has not expired; null otherwise. */
 export async function findPendingImport(
   db: DatabaseOrTransaction,
@@ -99,8 +129,12 @@ export async function findPendingImport(
   id: string
 ): Promise<PendingImport | null> {
   if (!UUID.test(id)) return null;
+  const { rows: _rows, ...columns } = getTableColumns(pendingImports);
   const [row] = await db
-    .select()
+    .select({
+      ...columns,
+      rowCount: sql<number>`jsonb_array_length(${pendingImports.rows})`.mapWith(Number)
+    })
     .from(pendingImports)
     .where(
       and(

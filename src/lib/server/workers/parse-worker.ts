@@ -1,7 +1,9 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ImportKind } from '$lib/domain/import/kinds';
 import { readBackup, type BackupRead } from '$lib/schemas/backup';
+import { RESTORE_BATCH, type BackupParts } from '../export/restore-batches';
 import { prepareUpload, type PreparedUpload } from '../import/prepare';
+import { sha256Hex } from '../import/read-file';
 
 /**
  * The parse worker: reads an uploaded register or a programme backup in a worker thread, so
@@ -22,7 +24,7 @@ export type ParseJob =
   | { kind: 'backup'; bytes: Uint8Array };
 
 export type BackupResult =
-  { ok: true; json: string; counts: Record<string, number> } | Extract<BackupRead, { ok: false }>;
+  { ok: true; parts: BackupParts; sha256: string } | Extract<BackupRead, { ok: false }>;
 
 export type ParseResult<J extends ParseJob> = J extends { kind: 'upload' }
   ? PreparedUpload
@@ -32,16 +34,11 @@ export async function runJob(job: ParseJob): Promise<PreparedUpload | BackupResu
   if (job.kind === 'upload') return prepareUpload(job.importKind, job.fileName, job.bytes);
   const read = readBackup(new TextDecoder().decode(job.bytes), job.bytes.byteLength);
   if (!read.ok) return read;
-  const { backup } = read;
-  return {
-    ok: true,
-    json: JSON.stringify(backup),
-    counts: {
-      councils: backup.councils.length,
-      systems: backup.systems.length,
-      contracts: backup.contracts.length
-    }
-  };
+  const { contracts, ...rest } = read.backup;
+  const contractBatches: string[] = [];
+  for (let i = 0; i < contracts.length; i += RESTORE_BATCH)
+    contractBatches.push(JSON.stringify(contracts.slice(i, i + RESTORE_BATCH)));
+  return { ok: true, parts: { backup: rest, contractBatches }, sha256: sha256Hex(job.bytes) };
 }
 
 const data = workerData as { mark?: string; job?: ParseJob } | null;

@@ -25,6 +25,13 @@ async function turn(): Promise<() => void> {
 
 type Failure = { ok: false; message: string; details?: string[] };
 
+/** The job with bytes that own their whole buffer (a copy when they are a view of more). */
+function movable<J extends ParseJob>(job: J): J {
+  const { bytes } = job;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? job : { ...job, bytes: bytes.slice() };
+}
+
 export async function runParseJob<J extends ParseJob>(
   job: J,
   limits: { timeMs?: number; heapMb?: number } = {}
@@ -33,8 +40,12 @@ export async function runParseJob<J extends ParseJob>(
   const timeMs = limits.timeMs ?? PARSE_TIME_LIMIT_MS;
   try {
     return await new Promise((resolve, reject) => {
+      // The file's bytes move to the worker rather than being copied (20 MB take a while to
+      // clone on this thread): the caller must not use them afterwards.
+      const sent = movable(job);
       const worker = new Worker(new URL(workerUrl), {
-        workerData: { mark: PARSE_WORKER_MARK, job },
+        workerData: { mark: PARSE_WORKER_MARK, job: sent },
+        transferList: [sent.bytes.buffer as ArrayBuffer],
         resourceLimits: {
           maxOldGenerationSizeMb: limits.heapMb ?? PARSE_HEAP_MB,
           maxYoungGenerationSizeMb: 32
