@@ -73,6 +73,8 @@ export const refusals = {
     `The workbook is made of more than ${count(MAX_ZIP_ENTRIES)} files inside, which no spreadsheet needs: it may be damaged. ${RESAVE}`,
   sharedStringsTooLarge: () =>
     `The workbook’s text table is larger than any register needs (over ${count(MAX_SHARED_STRING_CHARACTERS)} characters): it may be damaged or padded. ${RESAVE}`,
+  unreadable: () =>
+    `The file could not be read. Check it opens in Excel, save it again and upload it again; if it still fails, tell the person who runs Vesting Day.`,
   tooSlow: (seconds: number) =>
     `Reading the file took longer than ${seconds} seconds, so we stopped. Split it into smaller files, or remove the sheets and columns you do not need.`,
   tooMuchMemory: () =>

@@ -39,7 +39,7 @@ export async function runParseJob<J extends ParseJob>(
   const release = await turn();
   const timeMs = limits.timeMs ?? PARSE_TIME_LIMIT_MS;
   try {
-    return await new Promise((resolve, reject) => {
+    return await new Promise((resolve) => {
       // The file's bytes move to the worker rather than being copied (20 MB take a while to
       // clone on this thread): the caller must not use them afterwards.
       const sent = movable(job);
@@ -65,19 +65,26 @@ export async function runParseJob<J extends ParseJob>(
         log.warn('A file took too long to read; its worker was stopped', { ms: timeMs });
         settle(() => resolve({ ok: false, message: refusals.tooSlow(Math.round(timeMs / 1000)) }));
       }, timeMs);
+      // A reader's own failure is a bug, not the person's: logged in full, and the person is
+      // told the file could not be read rather than shown an error page.
+      const failed = (error: unknown) =>
+        settle(() => {
+          log.error('The parse worker failed', error);
+          resolve({ ok: false, message: refusals.unreadable() });
+        });
       worker.on('message', (message: { result?: ParseResult<J>; error?: string }) => {
         if (message.result) settle(() => resolve(message.result!));
-        else settle(() => reject(new Error(`The parse worker failed: ${message.error}`)));
+        else failed(new Error(message.error));
       });
       worker.on('error', (error: Error & { code?: string }) => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           log.warn('A file needed more memory than allowed; its worker was stopped');
           settle(() => resolve({ ok: false, message: refusals.tooMuchMemory() }));
-        } else settle(() => reject(error));
+        } else failed(error);
       });
-      worker.on('exit', (code) => {
-        settle(() => reject(new Error(`The parse worker stopped (exit code ${code})`)));
-      });
+      worker.on('exit', (code) =>
+        failed(new Error(`The parse worker stopped (exit code ${code})`))
+      );
     });
   } finally {
     release();

@@ -1,4 +1,3 @@
-import { Refused, refusals } from '../limits';
 import type { StoredCell } from '../read-file';
 import { readSheet } from './sheet';
 import { readWorkbookInfo } from './workbook';
@@ -11,8 +10,8 @@ export interface XlsxSheet {
 
 /**
  * Every sheet of an .xlsx workbook, in the workbook's order, with its name. Throws
- * {@link Refused} with a sentence for the person when the file is not a workbook we can read
- * or breaks a limit (see ../limits.ts).
+ * `Refused` (../limits.ts) with a sentence for the person when the file is not a workbook we can read
+ * or breaks one of the limits there.
  */
 export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxSheet[]> {
   const workbook = await openWorkbook(bytes);
@@ -24,5 +23,3 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxSheet[]> {
   }
   return sheets;
 }
-
-export { Refused, refusals };
