@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { parseWorkerPlugin } from './scripts/vite-parse-worker';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [sveltekit(), parseWorkerPlugin()],
   css: {
     preprocessorOptions: {
       // govuk-frontend is resolved from node_modules; its own deprecation notices are not ours to fix.
