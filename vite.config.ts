@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { parseWorkerPlugin } from './scripts/vite-parse-worker';
 
 /**
  * The hash of the inline style on SvelteKit's route announcer (the live region that reads out
@@ -44,7 +45,8 @@ export default defineConfig({
         $lib: 'src/lib',
         $tests: 'tests'
       }
-    })
+    }),
+    parseWorkerPlugin()
   ],
   css: {
     // govuk-frontend's service navigation still carries an IE 9–11 hack

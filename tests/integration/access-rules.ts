@@ -292,7 +292,8 @@ export const ROUTES: Record<string, RouteRule> = {
         rule: members,
         // Each person turns off only their own address: give the actor one to turn off.
         payload: async (f, actor, db) => {
-          if (actor === 'anonymous') return {};
+          // An address belongs to a membership (a foreign key), so only members can have one.
+          if (actor === 'anonymous' || actor === 'admin' || actor === 'outsider') return {};
           const [programme] = await db
             .select({ id: programmes.id })
             .from(programmes)
@@ -789,9 +790,14 @@ export const ROUTES: Record<string, RouteRule> = {
       changeRole: {
         rule: ownersOnly,
         payload: (f) => ({ userId: f.users.editor.id, role: 'viewer' })
-      },
-      remove: { rule: ownersOnly, payload: (f) => ({ userId: f.users.viewer.id }) }
+      }
     }
+  },
+  // Removing a member is confirmed on its own page, which lists the share links they made.
+  '/(app)/programmes/[programme]/members/[member]/remove': {
+    path: (f) => `/programmes/${f.programmeSlug}/members/${f.users.viewer.id}/remove`,
+    get: ownersOnly,
+    actions: { default: { rule: ownersOnly, payload: () => ({ revokeShareLinks: 'yes' }) } }
   }
 };
 

@@ -1,7 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import {
-  changeOwnPassword,
   createFirstAdmin,
   createUserAccount,
   endOwnSession,
@@ -9,6 +8,7 @@ import {
   resetUserPassword,
   setUserDisabled
 } from '$lib/server/accounts';
+import { changeOwnPassword } from '$lib/server/auth/change-password';
 import { createSession, validateSessionToken, type SessionUser } from '$lib/server/auth/sessions';
 import { signIn } from '$lib/server/auth/sign-in';
 import { auditEvents, demoCredentials, users } from '$lib/server/db/schema';

@@ -245,6 +245,28 @@ describe('readBackup', () => {
     expect(read.ok || read.message).toMatch(/at most 25 MB/);
   });
 
+  it('removes control characters, joins one-line fields and keeps a description’s lines', () => {
+    const read = readBackup(
+      edit((b) => {
+        b.programme.name = 'Thorn\u001bshire\u0085';
+        b.contracts[0].title = 'Bad\u000b\u001b\u0001title\r\nline two';
+        b.contracts[0].description = 'First\r\nsecond\u0007\tthird';
+        b.councils[0].name = 'Cafe\u0301 Council\ud800';
+      })
+    );
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.backup.programme.name).toBe('Thornshire');
+    expect(read.backup.contracts[0]!.title).toBe('Badtitle line two');
+    expect(read.backup.contracts[0]!.description).toBe('First\nsecond\tthird');
+    expect(read.backup.councils[0]!.name).toBe('Caf\u00e9 Council');
+  });
+
+  it('refuses a required text that was only control characters', () => {
+    const read = readBackup(edit((b) => (b.contracts[0].reference = '\u001b\u0001')));
+    expect(read.ok || read.details).toContain('contracts, item 1, reference: must not be empty');
+  });
+
   it('accepts a byte order mark added by an editor', () => {
     expect(readBackup(`\uFEFF${JSON.stringify(good)}`).ok).toBe(true);
   });

@@ -124,6 +124,25 @@ describe('tableToCsv', () => {
     expect(Buffer.from(bytes).includes(Buffer.from([0xc2, 0xa3]))).toBe(true);
   });
 
+  it('drops control characters, before neutralising a formula they hid', () => {
+    const rows = [
+      { name: 'Bad\u000b\u001b\u0001title\u0085', on: null, pence: null, n: null, yes: null },
+      { name: '\u0001=1+1', on: null, pence: null, n: null, yes: null },
+      { name: 'two\r\nlines\ttab', on: null, pence: null, n: null, yes: null }
+    ];
+    expect(
+      tableToCsv({ ...table, rows })
+        .slice(1)
+        .split('\r\n')
+        .slice(1, 3)
+    ).toEqual(['Badtitle,,,,', "'=1+1,,,,"]);
+    // Tab and line breaks are the format's to quote, and survive.
+    const parsed = parse(tableToCsv({ ...table, rows }), { bom: true, columns: true }) as {
+      Name: string;
+    }[];
+    expect(parsed[2]!.Name).toBe('two\r\nlines\ttab');
+  });
+
   it('writes only the header for no rows', () => {
     expect(tableToCsv({ ...table, rows: [] })).toBe(
       `${UTF8_BOM}Name,On,Value (£),Count,Critical\r\n`

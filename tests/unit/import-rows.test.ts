@@ -93,7 +93,22 @@ describe('cells from CSV text and from Excel values', () => {
     expect(value(readYesNo(cell))).toBe(expected);
   });
 
+  // Control characters are removed (nobody can see one in a spreadsheet to fix it); one-line
+  // fields take a line break as a space, a description keeps it; NFC throughout.
+  it.each<[Cell, 'line' | 'multiline', string | null]>([
+    ['Bad\u000b\u001b\u0001title', 'line', 'Badtitle'],
+    ['\u0085Oracle\u007f ', 'line', 'Oracle'],
+    ['Adult\nsocial\tcare\r\n', 'line', 'Adult social care'],
+    ['First line\r\nsecond\u0007 line', 'multiline', 'First line\nsecond line'],
+    ['Cafe\u0301', 'line', 'Caf\u00e9'],
+    ['\u001b\u0001', 'line', null],
+    ['bad\ud800surrogate', 'line', 'badsurrogate']
+  ])('text %j as %s', (cell, kind, expected) => {
+    expect(value(readText(cell, 300, kind))).toBe(expected);
+  });
+
   it.each<[Cell, RegExp]>([
+    ['\u0001=SUM(A1:A3)', /formula/],
     ['=SUM(A1:A3)', /formula/],
     ['=1+1', /formula/],
     ['@SUM(A1)', /formula/],
@@ -169,6 +184,17 @@ describe('readContractRow', () => {
   it('takes the title from the description when the title is blank', () => {
     const result = readContractRow({ ...base, title: '', description: 'Grounds maintenance' });
     expect(result.ok && result.record.title).toBe('Grounds maintenance');
+  });
+
+  it('takes a one-line title from a description of several lines, cut on whole characters', () => {
+    const result = readContractRow({
+      ...base,
+      title: '',
+      description: `Grounds\r\nmaintenance ${'x'.repeat(279)}🏛️ and more`
+    });
+    expect(result.ok && result.record.description).toMatch(/^Grounds\nmaintenance x/);
+    // The 300th unit is the first half of 🏛: dropped rather than left as a lone surrogate.
+    expect(result.ok && result.record.title).toBe(`Grounds maintenance ${'x'.repeat(279)}`);
   });
 });
 

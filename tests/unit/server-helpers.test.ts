@@ -3,6 +3,7 @@ import { readConfig } from '$lib/server/config';
 import { escapeForLog, formatLogRecord, type LogRecord } from '$lib/server/log';
 import { fieldErrors } from '$lib/schemas/form';
 import { roleAllows } from '$lib/server/access';
+import { safeSheetName } from '$lib/server/export/xlsx';
 import { z } from 'zod';
 
 describe('readConfig', () => {
@@ -85,5 +86,19 @@ describe('roleAllows', () => {
     ['owner', 'editor', true]
   ] as const)('%s may act as %s: %s', (role, needed, expected) => {
     expect(roleAllows(role, needed)).toBe(expected);
+  });
+});
+
+describe('safeSheetName', () => {
+  it.each([
+    ['Items', 'Items'],
+    ['Q1/Q2: [draft]?', 'Q1 Q2   draft  '],
+    ['Plan\u001b\u0001 B', 'Plan B'],
+    // 30 letters then 🏛 (two UTF-16 units): the cut at 31 leaves half of it, which goes.
+    [`${'x'.repeat(30)}🏛`, 'x'.repeat(30)],
+    ['\u0007', 'Sheet1'],
+    ['', 'Sheet1']
+  ])('%j → %j', (name, expected) => {
+    expect(safeSheetName(name)).toBe(expected);
   });
 });

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultShareExpiry,
   latestShareExpiry,
+  shareCreatorStanding,
   shareExpiryProblem,
   shareLinkStatus
 } from '$lib/domain/present/share-links';
+import { memberRemovalSchema } from '$lib/schemas/member-removal';
 import { sharedPlanSchema } from '$lib/schemas/share';
+import { shareLinkMaker } from '$lib/share-link-text';
 
 describe('share link expiry', () => {
   it.each([
@@ -70,4 +73,53 @@ describe('sharedPlanSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('Choose what to share');
   });
+});
+
+describe('shareCreatorStanding', () => {
+  it.each([
+    [{ role: 'owner', disabled: false }, 'can-share'],
+    [{ role: 'editor', disabled: false }, 'can-share'],
+    [{ role: 'viewer', disabled: false }, 'viewer'],
+    [{ role: null, disabled: false }, 'not-member'],
+    // A disabled account says more than its role, whatever that is.
+    [{ role: 'owner', disabled: true }, 'disabled'],
+    [{ role: null, disabled: true }, 'disabled'],
+    [null, 'unknown']
+  ] as const)('%j → %s', (creator, standing) => {
+    expect(shareCreatorStanding(creator)).toBe(standing);
+  });
+
+  it.each([
+    [{ createdBy: 'Ann Lee', creatorStanding: 'can-share' }, 'Ann Lee'],
+    [{ createdBy: 'Ann Lee', creatorStanding: 'not-member' }, 'Ann Lee (no longer a member)'],
+    [
+      { createdBy: 'Ann Lee', creatorStanding: 'viewer' },
+      'Ann Lee (now a viewer, who cannot share)'
+    ],
+    [{ createdBy: 'Ann Lee', creatorStanding: 'disabled' }, 'Ann Lee (account disabled)'],
+    [{ createdBy: null, creatorStanding: 'unknown' }, 'Not known (account deleted)']
+  ] as const)('names the maker of %j as %j', (link, text) => {
+    expect(shareLinkMaker(link)).toBe(text);
+  });
+});
+
+describe('memberRemovalSchema', () => {
+  it.each([
+    [{ revokeShareLinks: 'yes' }, true],
+    // An unticked box sends nothing: the links are kept.
+    [{}, false]
+  ])('%j → revoke %s', (form, revoke) => {
+    expect(memberRemovalSchema.parse(form)).toEqual({ revokeShareLinks: revoke });
+  });
+
+  it.each([[{ revokeShareLinks: 'no' }], [{ revokeShareLinks: '' }], [{ revokeShareLinks: 'on' }]])(
+    'refuses %j with a message',
+    (form) => {
+      const result = memberRemovalSchema.safeParse(form);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(
+        'Tick the box to revoke their share links, or leave it empty'
+      );
+    }
+  );
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { passwordProblem } from '$lib/domain/password-policy';
+import { lineText, requiredLine } from './text';
 
-const email = z
-  .string({ error: 'Enter an email address' })
-  .trim()
+const email = lineText('Email address', { error: 'Enter an email address' })
   .min(1, 'Enter an email address')
   .max(320, 'Email address must be 320 characters or fewer')
   .regex(
@@ -11,11 +10,7 @@ const email = z
     'Enter an email address in the correct format, like name@council.gov.uk'
   );
 
-const displayName = z
-  .string({ error: 'Enter a name' })
-  .trim()
-  .min(1, 'Enter a name')
-  .max(120, 'Name must be 120 characters or fewer');
+const displayName = requiredLine('Name', 120, 'Enter a name');
 
 export const memberRoleSchema = z.enum(['owner', 'editor', 'viewer'], {
   error: 'Choose a role: owner, editor or viewer'
@@ -27,6 +22,8 @@ export const newUserSchema = z.object({
   isAdmin: z.enum(['yes', 'no']).default('no')
 });
 
+// Passwords are left exactly as typed, not normalised like the text fields: never shown or
+// written anywhere, and changing them here would stop existing ones matching their hashes.
 export const firstAdminSchema = z
   .object({ email, displayName, password: z.string().max(1024), confirm: z.string().max(1024) })
   .superRefine((value, ctx) => {

@@ -18,14 +18,3 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
-
-/** Only same-site paths: "/x" but not "//evil.example" or "/\evil.example". */
-export function safeRedirectPath(
-  value: string | null | undefined,
-  fallback = '/programmes'
-): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return fallback;
-  }
-  return value;
-}

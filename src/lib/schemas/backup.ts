@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '$lib/domain/dates';
+import { normaliseText, type TextKind } from '$lib/domain/text';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -17,14 +18,21 @@ import { HOSTING, TIME_DISPOSITIONS } from './system';
  * comes back, including what an import brought in.
  */
 const INT4 = 2_147_483_647;
-// PostgreSQL cannot store NUL in text: refused here rather than failing half-way through.
-const text = (max: number) =>
+/**
+ * Text by the rules every way in follows (src/lib/domain/text.ts), by the kind of field.
+ * PostgreSQL cannot store NUL in text, so no backup we wrote holds one: a NUL means the file
+ * was damaged or edited, and is refused here rather than failing half-way through. Other
+ * control characters are removed rather than refused: a backup written before these rules may
+ * hold some (they could be stored then), and it must still restore; they carry no meaning.
+ */
+const text = (max: number, kind: TextKind = 'line') =>
   z
     .string()
-    .max(max, `must be ${max} characters or fewer`)
-    .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
+    .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character')
+    .overwrite((v) => normaliseText(v, kind).text)
+    .max(max, `must be ${max} characters or fewer`);
 const required = (max: number) => text(max).min(1, 'must not be empty');
-const optionalText = (max: number) => text(max).nullable();
+const optionalText = (max: number, kind?: TextKind) => text(max, kind).nullable();
 const isoDate = z
   .string()
   .refine(
@@ -86,7 +94,7 @@ const contract = z.strictObject({
   council: key,
   reference: required(500),
   title: required(2000),
-  description: optionalText(50_000),
+  description: optionalText(50_000, 'multiline'),
   department: optionalText(500),
   supplierName: required(1000),
   supplierCompanyNumber: optionalText(100),
@@ -100,7 +108,7 @@ const contract = z.strictObject({
   totalValuePence: pence.nullable(),
   lgrTreatment: z.enum(LGR_TREATMENTS),
   decisionDate: isoDate.nullable(),
-  decisionNotes: optionalText(50_000),
+  decisionNotes: optionalText(50_000, 'multiline'),
   extensionOptions: z
     .array(z.strictObject({ lengthMonths: count(1, 240), exercised: z.boolean() }))
     .max(100),

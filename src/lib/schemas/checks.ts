@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { CHECK_SETTING_LABELS, CHECK_SETTING_LIMITS } from '$lib/domain/checks/settings';
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((v) => (v === '' ? null : v));
+import { optionalLine, requiredLine } from './text';
 
 const version = z.coerce
   .number({ error: 'The form is out of date: reload the page' })
@@ -49,7 +42,7 @@ export const predecessorFactsSchema = z.object({
 });
 
 export const successorFactsSchema = z.object({
-  targetTenant: optionalText(253, 'Target tenant').superRefine((v, ctx) => {
+  targetTenant: optionalLine('Target tenant', 253).superRefine((v, ctx) => {
     if (v && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(v)) {
       ctx.addIssue({
         code: 'custom',
@@ -62,7 +55,7 @@ export const successorFactsSchema = z.object({
     .default('')
     .transform((v) => (v === '' ? null : v))
     .pipe(z.uuid({ error: 'Choose a system from the list' }).nullable()),
-  websiteUrl: optionalText(300, 'Website address').superRefine((v, ctx) => {
+  websiteUrl: optionalLine('Website address', 300).superRefine((v, ctx) => {
     if (v && !/^https:\/\/[^\s/]+\.[^\s]+$/i.test(v)) {
       ctx.addIssue({
         code: 'custom',
@@ -74,12 +67,8 @@ export const successorFactsSchema = z.object({
 });
 
 export const controlSchema = z.object({
-  name: z
-    .string({ error: 'Enter the control’s name' })
-    .trim()
-    .min(1, 'Enter the control’s name')
-    .max(120, 'Name must be 120 characters or fewer'),
-  description: optionalText(500, 'Description')
+  name: requiredLine('Name', 120, 'Enter the control’s name'),
+  description: optionalLine('Description', 500)
 });
 
 export const savingsLineSchema = z.object({
@@ -91,11 +80,7 @@ export const savingsLineSchema = z.object({
   category: z.enum(['digital', 'other'], {
     error: 'Choose whether the saving comes from digital and IT'
   }),
-  description: z
-    .string({ error: 'Describe the saving' })
-    .trim()
-    .min(1, 'Describe the saving')
-    .max(300, 'Description must be 300 characters or fewer')
+  description: requiredLine('Description', 300, 'Describe the saving')
 });
 
 const setting = (key: keyof typeof CHECK_SETTING_LIMITS) => {

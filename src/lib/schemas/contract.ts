@@ -1,30 +1,16 @@
 import { z } from 'zod';
 import { LGR_TREATMENTS } from './contract-filters';
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((v) => (v === '' ? null : v));
-
-const required = (max: number, missing: string, label: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
+import { optionalLine, optionalMultiline, requiredLine } from './text';
 
 /** The plain fields of the contract form; dates, money and option rows are parsed beside it. */
 export const contractFieldsSchema = z.object({
   councilId: z.uuid({ error: 'Choose the council that holds the contract' }),
-  reference: required(100, 'Enter the contract reference', 'Reference'),
-  title: required(300, 'Enter the contract title', 'Title'),
-  description: text(5000, 'Description'),
-  department: text(200, 'Department'),
-  supplierName: required(300, 'Enter the supplier’s name', 'Supplier name'),
-  supplierCompanyNumber: text(8, 'Company number')
+  reference: requiredLine('Reference', 100, 'Enter the contract reference'),
+  title: requiredLine('Title', 300, 'Enter the contract title'),
+  description: optionalMultiline('Description', 5000),
+  department: optionalLine('Department', 200),
+  supplierName: requiredLine('Supplier name', 300, 'Enter the supplier’s name'),
+  supplierCompanyNumber: optionalLine('Company number', 8)
     .transform((v) => v?.toUpperCase() ?? null)
     .superRefine((v, ctx) => {
       if (v && !/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/.test(v)) {
@@ -52,7 +38,7 @@ export const contractFieldsSchema = z.object({
     }),
   noticePeriodUnit: z.enum(['days', 'months'], { error: 'Choose days or months' }).catch('months'),
   lgrTreatment: z.enum(LGR_TREATMENTS, { error: 'Choose what happens to the contract' }),
-  decisionNotes: text(5000, 'Decision notes'),
+  decisionNotes: optionalMultiline('Decision notes', 5000),
   version: z.coerce.number().int().min(1).optional()
 });
 

@@ -1,33 +1,22 @@
 import { z } from 'zod';
 import { gssCodeProblem } from '$lib/domain/gss';
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((v) => (v === '' ? null : v));
+import { optionalLine, requiredLine } from './text';
 
 export const councilSchema = z.object({
-  name: z
-    .string({ error: 'Enter the council’s name' })
-    .trim()
-    .min(1, 'Enter the council’s name')
-    .max(200, 'Name must be 200 characters or fewer'),
+  name: requiredLine('Name', 200, 'Enter the council’s name'),
   role: z.enum(['predecessor', 'successor'], {
     error: 'Choose whether the council is merging or new'
   }),
   kind: z.enum(['county', 'district', 'unitary', 'metropolitan', 'london_borough'], {
     error: 'Choose the kind of council'
   }),
-  gssCode: optionalText(9, 'GSS code')
+  gssCode: optionalLine('GSS code', 9)
     .transform((v) => v?.toUpperCase() ?? null)
     .superRefine((v, ctx) => {
       const problem = v ? gssCodeProblem(v) : null;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  website: optionalText(300, 'Website').superRefine((v, ctx) => {
+  website: optionalLine('Website', 300).superRefine((v, ctx) => {
     if (v && !/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v)) {
       ctx.addIssue({
         code: 'custom',
@@ -35,7 +24,7 @@ export const councilSchema = z.object({
       });
     }
   }),
-  m365Tenant: optionalText(253, 'Tenant domain').superRefine((v, ctx) => {
+  m365Tenant: optionalLine('Tenant domain', 253).superRefine((v, ctx) => {
     if (v && !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(v)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,14 +1,17 @@
 import { parseDateParts } from '$lib/domain/date-input';
 import { z } from 'zod';
+import { lineText, requiredLine, tooLongMessage } from './text';
 
 export const programmeDetailsSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name for the programme' })
-    .trim()
-    .min(1, 'Enter a name for the programme')
-    .max(120, 'Name must be 120 characters or fewer'),
-  area: z.string().trim().max(120, 'Area must be 120 characters or fewer').default('')
+  name: requiredLine('Name', 120, 'Enter a name for the programme'),
+  area: lineText('Area').max(120, tooLongMessage('Area', 120)).default('')
 });
+
+/** The name of a new council typed on the county form; blank is allowed (a second is optional). */
+export const successorNameSchema = lineText('Name of the new council').max(
+  200,
+  tooLongMessage('Name of the new council', 200)
+);
 
 /** Vesting days outside this range are typing mistakes, not plans. */
 export const VESTING_YEARS = { min: 1970, max: 2100 } as const;

@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { parseDateParts } from '$lib/domain/date-input';
 import { COMMENT_MAX_LENGTH } from '$lib/domain/review';
+import { lineText, multilineText } from './text';
 
-const body = z
-  .string({ error: 'Enter a comment' })
-  .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'Enter a comment')
-      .max(COMMENT_MAX_LENGTH, `Comment must be ${COMMENT_MAX_LENGTH} characters or fewer`)
-  );
+const body = multilineText('Comment', { error: 'Enter a comment' })
+  .min(1, 'Enter a comment')
+  .max(COMMENT_MAX_LENGTH, `Comment must be ${COMMENT_MAX_LENGTH} characters or fewer`);
 
 export const addCommentSchema = z.object({
   targetKind: z.enum(['scenario', 'roadmap_item', 'check', 'contract'], {
@@ -38,9 +33,7 @@ export const resolveSchema = z.object({
 export const approvalSchema = z
   .object({
     scenarioId: z.uuid({ error: 'Choose the scenario that was approved' }),
-    approvedBy: z
-      .string({ error: 'Enter who approved it' })
-      .trim()
+    approvedBy: lineText('Who approved it', { error: 'Enter who approved it' })
       .min(1, 'Enter who approved it, for example the shadow executive')
       .max(200, 'Who approved it must be 200 characters or fewer'),
     'approvedOn-day': z.string().default(''),

@@ -9,6 +9,7 @@ import {
   scheduleProblems,
   type Schedule
 } from '$lib/domain/roadmap';
+import { optionalLine, optionalMultiline, requiredLine } from './text';
 
 export { itemFormValues, SCHEDULE_LABELS } from '$lib/domain/roadmap';
 
@@ -92,30 +93,16 @@ const version = z.coerce.number().int().min(1).optional();
 
 export const roadmapItemSchema = z
   .object({
-    title: z
-      .string({ error: 'Enter a title' })
-      .trim()
-      .min(1, 'Enter a title')
-      .max(200, 'Title must be 200 characters or fewer'),
+    title: requiredLine('Title', 200, 'Enter a title'),
     kind: z.enum(ROADMAP_ITEM_KINDS, {
       error: 'Choose whether this is a redesign or a foundation'
     }),
     serviceAreaId: optionalId('Choose a service area from the list'),
     councilId: optionalId('Choose a council from the list'),
     status: z.enum(ROADMAP_STATUSES, { error: 'Choose a status' }),
-    owner: z
-      .string()
-      .trim()
-      .max(200, 'Owner must be 200 characters or fewer')
-      .default('')
-      .transform((v) => (v === '' ? null : v)),
+    owner: optionalLine('Owner', 200),
     size: z.enum(ROADMAP_SIZES, { error: 'Choose a size' }),
-    notes: z
-      .string()
-      .trim()
-      .max(4000, 'Notes must be 4,000 characters or fewer')
-      .default('')
-      .transform((v) => (v === '' ? null : v)),
+    notes: optionalMultiline('Notes', 4000),
     ...scheduleShape,
     version
   })
@@ -154,19 +141,11 @@ export const ROADMAP_ITEM_FORM_FIELDS = [
   'version'
 ] as const;
 
-export const scenarioNameSchema = z
-  .string({ error: 'Enter a name for the scenario' })
-  .trim()
-  .min(1, 'Enter a name for the scenario')
-  .max(120, 'Name must be 120 characters or fewer');
+export const scenarioNameSchema = requiredLine('Name', 120, 'Enter a name for the scenario');
 
 export const milestoneSchema = z.object({
   scenarioId: z.uuid({ error: 'Choose a scenario' }),
-  name: z
-    .string({ error: 'Enter a name for the milestone' })
-    .trim()
-    .min(1, 'Enter a name for the milestone')
-    .max(120, 'Name must be 120 characters or fewer'),
+  name: requiredLine('Name', 120, 'Enter a name for the milestone'),
   date: month('the month of the milestone')
 });
 

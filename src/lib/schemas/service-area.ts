@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { requiredLine } from './text';
 
 export const serviceAreaSchema = z.object({
-  name: z
-    .string({ error: 'Enter the service area’s name' })
-    .trim()
-    .min(1, 'Enter the service area’s name')
-    .max(120, 'Name must be 120 characters or fewer'),
+  name: requiredLine('Name', 120, 'Enter the service area’s name'),
   category: z.enum(['service', 'foundation'], {
     error: 'Choose whether it is a service or a corporate foundation'
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '$lib/domain/dates';
 import { SHARE_LABEL_MAX } from '$lib/domain/present/share-links';
+import { lineText } from './text';
 
 /**
  * A new share link: which plan (a scenario's live plan or an approved baseline), what it is for, and its last day. Whether the date is
@@ -27,9 +28,7 @@ export const sharedPlanSchema = z
 
 export const shareLinkSchema = z.object({
   plan: sharedPlanSchema,
-  label: z
-    .string()
-    .trim()
+  label: lineText('Who or what the link is for')
     .min(1, { error: 'Say who or what the link is for' })
     .max(SHARE_LABEL_MAX, {
       error: `Who or what the link is for must be ${SHARE_LABEL_MAX} characters or fewer`

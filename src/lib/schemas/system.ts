@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePounds, penceForInput } from '$lib/domain/money';
+import { optionalLine, requiredLine } from './text';
 
 export const HOSTING = ['on_premises', 'hosted', 'saas'] as const;
 export const TIME_DISPOSITIONS = ['tolerate', 'invest', 'migrate', 'eliminate'] as const;
@@ -22,14 +23,6 @@ export const TIME_LABELS: Record<TimeDisposition, string> = {
 
 export const MAX_SYSTEM_USERS = 10_000_000;
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .default('')
-    .transform((v) => (v === '' ? null : v));
-
 /** '' (the "Not known" option) is null; anything else must be one of the values. */
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z
@@ -47,13 +40,9 @@ export const systemSchema = z
       .default('')
       .transform((v) => (v === '' ? null : v))
       .pipe(z.uuid({ error: 'Choose a service area from the list' }).nullable()),
-    name: z
-      .string({ error: 'Enter the system’s name' })
-      .trim()
-      .min(1, 'Enter the system’s name')
-      .max(200, 'Name must be 200 characters or fewer'),
-    product: optionalText(200, 'Product'),
-    vendor: optionalText(200, 'Vendor'),
+    name: requiredLine('Name', 200, 'Enter the system’s name'),
+    product: optionalLine('Product', 200),
+    vendor: optionalLine('Vendor', 200),
     hosting: optionalChoice(HOSTING, 'Choose how the system is hosted'),
     users: z
       .string()
@@ -82,7 +71,7 @@ export const systemSchema = z
         ctx.addIssue({ code: 'custom', message: parsed.message });
         return z.NEVER;
       }),
-    lifecycle: optionalText(200, 'Lifecycle'),
+    lifecycle: optionalLine('Lifecycle', 200),
     timeDisposition: optionalChoice(TIME_DISPOSITIONS, 'Choose a TIME disposition'),
     dayOneCritical: z
       .string()

@@ -1,7 +1,6 @@
-import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
-import { passwordProblem } from '$lib/domain/password-policy';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from './audit';
-import { hashPassword, verifyPassword } from './auth/passwords';
+import { hashPassword } from './auth/passwords';
 import { invalidateUserSessions, type SessionUser } from './auth/sessions';
 import { generatePassword } from './auth/tokens';
 import { normaliseEmail } from './auth/sign-in';
@@ -9,7 +8,7 @@ import type { Database } from './db';
 import { demoCredentials, sessions, users } from './db/schema';
 
 export type Outcome<T = object> =
-  ({ ok: true } & T) | { ok: false; field: string; message: string };
+  ({ ok: true } & T) | { ok: false; field: string; message: string; status?: number };
 
 const FIRST_ADMIN_LOCK_KEY = 7_354_021_907;
 
@@ -209,57 +208,6 @@ export async function resetUserPassword(
     });
     return { ok: true as const, password };
   });
-}
-
-/** The signed-in user changes their password; their other sessions end, this one stays. */
-export async function changeOwnPassword(
-  db: Database,
-  user: SessionUser,
-  currentSessionId: string,
-  input: { current: string; password: string; confirm: string },
-  ipAddress: string | null
-): Promise<Outcome> {
-  const [row] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, user.id));
-  if (!row || !(await verifyPassword(row.passwordHash, input.current))) {
-    return { ok: false, field: 'current', message: 'Your current password is not correct' };
-  }
-  const problem = passwordProblem(input.password, {
-    email: user.email,
-    displayName: user.displayName
-  });
-  if (problem) return { ok: false, field: 'password', message: problem };
-  if (input.password !== input.confirm) {
-    return { ok: false, field: 'confirm', message: 'The passwords do not match' };
-  }
-  if (input.password === input.current) {
-    return {
-      ok: false,
-      field: 'password',
-      message: 'Choose a password different from your current one'
-    };
-  }
-  const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` })
-      .where(eq(users.id, user.id));
-    await tx.delete(demoCredentials).where(eq(demoCredentials.userId, user.id));
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, user.id), ne(sessions.id, currentSessionId)));
-    await recordAudit(tx, {
-      userId: user.id,
-      entity: 'user',
-      entityId: user.id,
-      action: 'password_changed',
-      ipAddress
-    });
-  });
-  return { ok: true };
 }
 
 export async function listSessionsForUser(db: Database, userId: string) {

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { councilSchema, type CouncilInput } from '$lib/schemas/council';
 import { fieldErrors } from '$lib/schemas/form';
+import { lineText, tooLongMessage } from '$lib/schemas/text';
 import { failWith, failWithErrors, readFormData } from './forms';
 
 const uuid = z.uuid();
+// Refused rather than cut past 300 (the page's input holds no more): a cut could split an
+// emoji's surrogate pair and leave half of it.
+const noteSchema = lineText('Note on the link').max(300, tooLongMessage('Note on the link', 300));
 
 export type CouncilForm =
   | {
@@ -45,8 +49,13 @@ export async function readCouncilForm(request: Request): Promise<CouncilForm> {
   const notes: Record<string, string> = {};
   for (const id of successorIds) {
     const note = data.get(`note-${id}`);
-    if (typeof note === 'string' && note.trim()) notes[id] = note.trim().slice(0, 300);
-    if (typeof note === 'string') fields[`note-${id}`] = note.slice(0, 300);
+    if (typeof note !== 'string') continue;
+    fields[`note-${id}`] = note.slice(0, 300);
+    const read = noteSchema.safeParse(note);
+    if (!read.success) {
+      return { ok: false, failure: failWith(`note-${id}`, read.error.issues[0]!.message, fields) };
+    }
+    if (read.data) notes[id] = read.data;
   }
   const { version, ...input } = parsed.data;
   return { ok: true, input, version, successorIds, notes, fields };

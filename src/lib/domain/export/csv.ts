@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '../text';
 import { csvField, neutraliseFormula, penceAsPounds } from './cells';
 import type { ExportColumn, ExportTable } from './table';
 
@@ -7,12 +8,16 @@ import type { ExportColumn, ExportTable } from './table';
  */
 export const UTF8_BOM = '\uFEFF';
 
-/** The text of one cell, before CSV quoting. Blank for a missing value. */
+/**
+ * The text of one cell, before CSV quoting. Blank for a missing value. Control characters go
+ * first (RFC 4180 text is printable characters; spreadsheets show them as boxes or drop the
+ * row), then a formula is neutralised, so "\u0001=1" cannot pass as text.
+ */
 export function csvCellText<Row>(col: ExportColumn<Row>, row: Row): string {
   switch (col.kind) {
     case 'text': {
       const v = col.value(row);
-      return v === null ? '' : neutraliseFormula(v);
+      return v === null ? '' : neutraliseFormula(withoutControlCharacters(v));
     }
     case 'date':
       return col.value(row) ?? '';
@@ -36,7 +41,9 @@ export function csvCellText<Row>(col: ExportColumn<Row>, row: Row): string {
  * byte order mark so Excel reads it as UTF-8.
  */
 export function tableToCsv<Row>(table: ExportTable<Row>): string {
-  const lines = [table.columns.map((c) => csvField(neutraliseFormula(c.header)))];
+  const lines = [
+    table.columns.map((c) => csvField(neutraliseFormula(withoutControlCharacters(c.header))))
+  ];
   for (const row of table.rows) {
     lines.push(table.columns.map((c) => csvField(csvCellText(c, row))));
   }

@@ -1,6 +1,7 @@
 import { formatIsoDate, type IsoDate } from '../dates';
 import { extensionOptionsFromText } from '../extension-options';
 import { parsePounds } from '../money';
+import { normaliseText, type TextKind } from '../text';
 import { parseUkDate } from './dates';
 import type { Cell } from './table';
 
@@ -47,8 +48,13 @@ export function cellText(cell: Cell): string {
     : String(cell);
 }
 
-export function readText(cell: Cell, max: number): Read<string | null> {
-  const text = cellText(cell);
+/**
+ * A cell that becomes a text field, by the rules every way in follows (../text.ts). Control
+ * characters are removed rather than refused: a register comes from another system in bulk,
+ * nobody can see an invisible character in a spreadsheet to fix it, and it carries no meaning.
+ */
+export function readText(cell: Cell, max: number, kind: TextKind = 'line'): Read<string | null> {
+  const text = normaliseText(cellText(cell), kind).text.trim();
   if (text === '') return ok(null);
   if (FORMULA.test(text)) return bad(formulaMessage(text));
   if (text.length > Math.min(max, MAX_CELL_LENGTH)) {

@@ -11,6 +11,7 @@ import {
   readYesNo,
   type Read
 } from './cells';
+import { normaliseText } from '../text';
 import { optionCoveringMaximumEnd } from './extendable';
 import type { ContractField } from './headers';
 import type { Cell } from './table';
@@ -90,8 +91,12 @@ export function readContractRow(
       readRequiredText(cells.reference ?? null, 100, 'Enter the contract reference')
     ) ?? '';
   if (has('description'))
-    record.description = take('description', readText(cells.description!, 5000));
-  const fallbackTitle = record.description ? record.description.slice(0, 300) : null;
+    record.description = take('description', readText(cells.description!, 5000, 'multiline'));
+  // One line (a description may have several), and whole characters (the cut may split an
+  // emoji's surrogate pair, which would leave half of it).
+  const fallbackTitle = record.description
+    ? normaliseText(record.description.slice(0, 300), 'line').text.trim() || null
+    : null;
   const title = take('title', readText(cells.title ?? null, 300));
   if (title !== undefined) {
     if (title === null && fallbackTitle === null) {

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
+import { safeRedirectPath } from '$lib/safe-redirect';
 import { db } from '../db';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from './cookies';
 import { validateSessionToken } from './sessions';
@@ -32,8 +33,9 @@ export const requireSignIn: Handle = async ({ event, resolve }) => {
     if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
       return new Response('Sign in first.', { status: 401 });
     }
-    const back = event.url.pathname + event.url.search;
-    redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+    // Only an address that /login would follow is passed on; anything else signs in to the list.
+    const back = safeRedirectPath(event.url.pathname + event.url.search, '');
+    redirect(303, back ? `/login?redirectTo=${encodeURIComponent(back)}` : '/login');
   }
   return resolve(event);
 };

@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
-import { checkSignInThrottle } from './throttle';
+import { guardedPasswordCheck } from './throttle';
 import { createSession, type Session, type SessionMeta } from './sessions';
 
 export type SignInResult =
@@ -27,54 +27,40 @@ export async function signIn(
   meta: SessionMeta = {}
 ): Promise<SignInResult> {
   const normalised = normaliseEmail(email);
-  const throttle = await checkSignInThrottle(db, normalised, meta.ipAddress ?? null);
-  if (!throttle.allowed) {
-    // The password is not checked at all while locked, so guessing gains nothing.
-    await recordAudit(db, {
-      actorLabel: normalised,
-      entity: 'session',
-      action: 'sign_in_throttled',
-      ipAddress: meta.ipAddress ?? null
-    });
-    return { ok: false, reason: 'throttled', retryAfterMinutes: throttle.retryAfterMinutes };
+  const ipAddress = meta.ipAddress ?? null;
+  const checked = await guardedPasswordCheck(
+    db,
+    { purpose: 'sign_in', account: normalised, ipAddress },
+    async (tx) => {
+      const [user] = await tx
+        .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, normalised));
+      const passwordOk = user
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyAgainstDummy(password);
+      if (!user) return { passed: false, reason: 'unknown_email' };
+      if (!passwordOk) return { passed: false, reason: 'bad_password', userId: user.id };
+      if (user.disabledAt) return { passed: false, reason: 'disabled', userId: user.id };
+      return { passed: true, value: user.id };
+    }
+  );
+  if (checked.outcome === 'throttled') {
+    return { ok: false, reason: 'throttled', retryAfterMinutes: checked.retryAfterMinutes };
   }
-  const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, normalised));
-
-  const passwordOk = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyAgainstDummy(password);
-
-  if (!user || !passwordOk || user.disabledAt) {
-    await recordAudit(db, {
-      userId: user?.id ?? null,
-      actorLabel: normalised,
-      entity: 'session',
-      action: 'sign_in_failed',
-      after: {
-        reason: !user
-          ? 'unknown_email'
-          : user.disabledAt && passwordOk
-            ? 'disabled'
-            : 'bad_password'
-      },
-      ipAddress: meta.ipAddress ?? null
-    });
-    return { ok: false, reason: 'invalid' };
-  }
+  if (checked.outcome === 'failed') return { ok: false, reason: 'invalid' };
+  const userId = checked.value;
 
   return db.transaction(async (tx) => {
-    const { token, session } = await createSession(tx, user.id, meta);
+    const { token, session } = await createSession(tx, userId, meta);
     await recordAudit(tx, {
-      userId: user.id,
+      userId,
       actorLabel: normalised,
       entity: 'session',
       entityId: session.id.slice(0, 12),
       action: 'sign_in',
-      ipAddress: meta.ipAddress ?? null
+      ipAddress
     });
-    return { ok: true as const, token, session, userId: user.id };
+    return { ok: true as const, token, session, userId };
   });
 }

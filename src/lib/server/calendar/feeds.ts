@@ -2,7 +2,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { generateSessionToken, sessionIdFromToken } from '../auth/tokens';
-import type { DatabaseOrTransaction, Database } from '../db';
+import type { DatabaseOrTransaction, Database, Transaction } from '../db';
+import { lockedRole } from '../db/queries/programmes';
 import { calendarFeeds, programmeMembers, programmes, users } from '../db/schema';
 
 /**
@@ -39,16 +40,19 @@ export async function activeCalendarFeed(db: Database, userId: string, programme
 
 /**
  * A new address for the person, replacing (revoking) any they had for this programme, so
- * there is only ever one to keep safe. Returns the token: shown once, never stored.
+ * there is only ever one to keep safe. Returns the token: shown once, never stored. Null when
+ * they stopped being a member since the page checked (the row is locked while the address is
+ * written, so a removal in progress is waited for rather than failing on the foreign key).
  */
 export async function createCalendarFeed(
   db: Database,
   actor: SessionUser,
   programmeId: string,
   ipAddress: string | null
-): Promise<{ token: string; id: string }> {
+): Promise<{ token: string; id: string } | null> {
   const token = generateSessionToken();
   return db.transaction(async (tx) => {
+    if (!(await lockedRole(tx, programmeId, actor.id, 'share'))) return null;
     const revoked = await revokeActive(tx, actor.id, programmeId);
     const [feed] = await tx
       .insert(calendarFeeds)
@@ -89,6 +93,38 @@ export async function revokeCalendarFeed(
     }
     return true;
   });
+}
+
+/**
+ * Inside a member's removal: deletes every address the person had for the programme, live or
+ * revoked, one audit event each. Deleted rather than revoked, so nothing is left that adding
+ * them back could bring to life; the foreign key to the membership would delete them anyway,
+ * but without saying so in the audit log.
+ */
+export async function deleteFeedsOfMember(
+  tx: Transaction,
+  actor: SessionUser,
+  programmeId: string,
+  memberId: string,
+  ipAddress: string | null
+): Promise<number> {
+  const rows = await tx
+    .delete(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, memberId), eq(calendarFeeds.programmeId, programmeId)))
+    .returning({ id: calendarFeeds.id, revokedAt: calendarFeeds.revokedAt });
+  for (const row of rows) {
+    await recordAudit(tx, {
+      userId: actor.id,
+      programmeId,
+      entity: 'calendar_feed',
+      entityId: row.id,
+      action: 'calendar_feed_deleted',
+      before: { memberId, revoked: row.revokedAt !== null },
+      after: { reason: 'member_removed' },
+      ipAddress
+    });
+  }
+  return rows.length;
 }
 
 async function revokeActive(

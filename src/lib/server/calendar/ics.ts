@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { calendarEvents, type FeedContract } from '$lib/domain/calendar-events';
 import { addDays, todayUtc } from '$lib/domain/dates';
+import { withoutControlCharacters } from '$lib/domain/text';
 import { TREATMENT_LABELS } from '$lib/schemas/contract-filters';
 import type { Database } from '../db';
 import { contracts, councils } from '../db/schema';
@@ -72,8 +73,11 @@ export async function programmeCalendar(
     { today: todayUtc(), programmeUrl: `${origin}/programmes/${feed.slug}` }
   );
 
+  // RFC 5545 allows no control character but tab in text; ical-generator escapes line breaks
+  // but passes the rest. Text stored before the text rules may hold some.
+  const text = withoutControlCharacters;
   const calendar = ical({
-    name: `${feed.name}: deadlines`,
+    name: text(`${feed.name}: deadlines`),
     description: 'Notice deadlines, contract ends and vesting day, from Vesting Day.',
     prodId: { company: 'Vesting Day', product: 'deadlines', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
@@ -87,8 +91,8 @@ export async function programmeCalendar(
       start: utc(event.date),
       end: utc(addDays(event.date, 1)),
       stamp: event.stamp,
-      summary: event.summary,
-      description: event.description,
+      summary: text(event.summary),
+      description: text(event.description),
       url: event.url
     });
   }

@@ -1,4 +1,5 @@
 import { CONTROL_STATUSES } from '$lib/schemas/checks';
+import { optionalLine } from '$lib/schemas/text';
 import { optionalDate } from './dates-form';
 import type { ControlRecordInput } from './security';
 
@@ -20,11 +21,11 @@ export function parseSecurityForm(
     if (rawStatus !== '' && status === null) {
       errors[`status-${control.id}`] = `Choose a status for ${control.name}`;
     }
-    const evidence = (values[`evidence-${control.id}`] ?? '').trim();
-    if (evidence.length > 500) {
-      errors[`evidence-${control.id}`] =
-        `Evidence for ${control.name} must be 500 characters or fewer`;
-    }
+    const read = optionalLine(`Evidence for ${control.name}`, 500).safeParse(
+      values[`evidence-${control.id}`] ?? ''
+    );
+    if (!read.success) errors[`evidence-${control.id}`] = read.error.issues[0]!.message;
+    const evidence = read.success ? (read.data ?? '') : '';
     const expiryDate = optionalDate(
       values,
       `expiry-${control.id}`,

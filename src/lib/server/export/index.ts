@@ -11,3 +11,4 @@ export {
 } from './download';
 export { loadProgrammeSnapshot, programmeBackupText } from './backup';
 export { restoreProgramme, type RestoreSource } from './restore';
+export { type BackupParts } from './restore-batches';

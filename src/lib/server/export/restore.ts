@@ -1,7 +1,9 @@
 import { like } from 'drizzle-orm';
-import type { Backup } from '$lib/domain/export/backup';
+import type { BackupContract } from '$lib/domain/export/backup';
 import { slugify, uniqueSlug } from '$lib/domain/slug';
 import { recordAudit } from '../audit';
+import { RESTORE_BATCH, type BackupParts } from './restore-batches';
+import { yieldToOthers } from '../yield';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, Transaction } from '../db';
 import {
@@ -16,11 +18,14 @@ import {
   systems
 } from '../db/schema';
 
-/** Rows per INSERT: well under both drivers' limit of 65,535 parameters for 20-column rows. */
-const BATCH = 1000;
+const BATCH = RESTORE_BATCH;
 
+/** Between batches the event loop answers other requests (35,000 contracts take seconds). */
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await insert(rows.slice(i, i + BATCH));
+    await yieldToOthers();
+  }
 }
 
 export interface RestoreSource {
@@ -37,9 +42,10 @@ export interface RestoreSource {
 export async function restoreProgramme(
   db: Database,
   actor: SessionUser,
-  backup: Backup,
+  parts: BackupParts,
   options: { name?: string; source: RestoreSource; ipAddress: string | null }
 ): Promise<{ id: string; slug: string }> {
+  const { backup, contractBatches } = parts;
   const name = options.name || backup.programme.name;
   return db.transaction(async (tx) => {
     const programmeId = crypto.randomUUID();
@@ -82,30 +88,31 @@ export async function restoreProgramme(
         }))
       )
     );
-    const contractIds = backup.contracts.map(() => crypto.randomUUID());
-    const withIds = backup.contracts.map((c, i) => ({ c, id: contractIds[i]! }));
-    await insertInBatches(withIds, (batch) =>
-      tx.insert(contracts).values(
-        batch.map(({ c: { council, extensionOptions: _o, systems: _s, ...c }, id }) => ({
+    // Contracts come as JSON text in batches (see ../workers/parse-worker.ts): each batch is
+    // parsed just before it is written, so no moment holds them all, nor parses them all.
+    let contractCount = 0;
+    for (const json of contractBatches) {
+      const batch = JSON.parse(json) as BackupContract[];
+      contractCount += batch.length;
+      const withIds = batch.map((c) => ({ c, id: crypto.randomUUID() }));
+      await tx.insert(contracts).values(
+        withIds.map(({ c: { council, extensionOptions: _o, systems: _s, ...c }, id }) => ({
           ...c,
           id,
           programmeId,
           councilId: councilId(council)
         }))
-      )
-    );
-    await insertInBatches(
-      withIds.flatMap(({ c, id }) =>
+      );
+      const options = withIds.flatMap(({ c, id }) =>
         c.extensionOptions.map((o, position) => ({ contractId: id, position, ...o }))
-      ),
-      (batch) => tx.insert(contractExtensionOptions).values(batch)
-    );
-    await insertInBatches(
-      withIds.flatMap(({ c, id }) =>
+      );
+      if (options.length > 0) await tx.insert(contractExtensionOptions).values(options);
+      const covered = withIds.flatMap(({ c, id }) =>
         c.systems.map((key) => ({ contractId: id, systemId: systemId(key) }))
-      ),
-      (batch) => tx.insert(contractSystems).values(batch)
-    );
+      );
+      if (covered.length > 0) await tx.insert(contractSystems).values(covered);
+      await yieldToOthers();
+    }
     await recordAudit(tx, {
       userId: actor.id,
       programmeId,
@@ -121,7 +128,7 @@ export async function restoreProgramme(
         councils: backup.councils.length,
         serviceAreas: backup.serviceAreas.length,
         systems: backup.systems.length,
-        contracts: backup.contracts.length
+        contracts: contractCount
       },
       ipAddress: options.ipAddress
     });

@@ -1,14 +1,19 @@
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
 import type { SheetCell } from '$lib/domain/export';
+import { withoutControlCharacters } from '$lib/domain/text';
 
-/** Our library-neutral cells (src/lib/domain/export/sheet.ts) as write-excel-file cells. */
+/**
+ * Our library-neutral cells (src/lib/domain/export/sheet.ts) as write-excel-file cells. Text
+ * loses its control characters, which the sheet's XML cannot hold (write-excel-file removes
+ * them too today; this does not depend on it).
+ */
 function toLibraryCell(cell: SheetCell): Cell {
   if (cell === null) return null;
   switch (cell.type) {
     case 'text':
       return {
         type: String,
-        value: cell.value,
+        value: withoutControlCharacters(cell.value),
         ...(cell.bold ? { fontWeight: 'bold' as const } : {}),
         ...(cell.textFormat ? { format: '@' } : {})
       };
@@ -19,9 +24,12 @@ function toLibraryCell(cell: SheetCell): Cell {
   }
 }
 
-/** Excel refuses sheet names over 31 characters or with any of []:*?/\ in them. */
+/**
+ * Excel refuses sheet names over 31 characters or with any of []:*?/\ in them. Control
+ * characters go after the cut, which may split a surrogate pair and leave half of it.
+ */
 export function safeSheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
+  return withoutControlCharacters(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)) || 'Sheet1';
 }
 
 /** One sheet with a frozen header row and column widths, as an .xlsx file. */

@@ -153,10 +153,10 @@ export async function commitImport(
   const problems = checkMapping(pending.kind, pending.headers, pending.mapping);
   if (problems.length > 0) return { ok: false, reason: 'mapping', problems };
   if (pending.committedAt) return { ok: false, reason: 'committed' };
-  const progress = progressReporter(db, pending.id, pending.rows.length);
+  const progress = progressReporter(db, pending.id, pending.rowCount);
   try {
     await progress.stage('reading');
-    readPendingRows(pending.kind, pending);
+    await readPendingRows(db, pending.kind, pending);
     await progress.stage('saving');
     const result = await db.transaction(async (tx) => {
       const p = await plan(tx, pending);

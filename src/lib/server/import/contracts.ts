@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { ImportedContract } from '$lib/domain/import/contract-rows';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { contractExtensionOptions, contracts, councils } from '../db/schema';
+import { ITEMS_PER_SLICE, mapWithYields, yieldToOthers } from '../yield';
 import { councilKey, locate, readPendingRows, type ImportStatus, type RowIssue } from './evaluate';
 import type { ImportCounts, PendingImport } from './pending';
 
@@ -143,7 +144,9 @@ export async function planContractImport(
   const valid: { rowNumber: number; councilId: string; record: ImportedContract }[] = [];
   const seen = new Map<string, number>();
 
-  for (const { rowNumber, read } of readPendingRows('contracts', pending)) {
+  let seenRows = 0;
+  for (const { rowNumber, read } of await readPendingRows(db, 'contracts', pending)) {
+    if (++seenRows % ITEMS_PER_SLICE === 0) await yieldToOthers();
     if (read.kind !== 'contracts') continue;
     if (!read.result.ok) {
       issues.push({
@@ -190,7 +193,7 @@ export async function planContractImport(
 
   const existing = await existingContracts(db, [...new Set(valid.map((v) => v.councilId))]);
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
-  const rows: ContractRowPlan[] = valid.map((v) => {
+  const rows: ContractRowPlan[] = await mapWithYields(valid, (v) => {
     const found = existing.get(`${v.councilId}\u0000${v.record.reference}`);
     const status: ImportStatus = !found
       ? 'added'
@@ -284,6 +287,7 @@ export async function writeContractPlan(
     const byKey = new Map(written.map((w) => [`${w.council_id}\u0000${w.reference}`, w.id]));
     for (const r of batch) idByRow.set(r, byKey.get(`${r.councilId}\u0000${r.record.reference}`)!);
     onProgress(plan.rows.length - writes.length + start + batch.length);
+    await yieldToOthers();
   }
 
   if (!plan.fields.includes('extensionOptions')) return;

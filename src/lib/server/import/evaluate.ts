@@ -1,6 +1,9 @@
 import { fieldLabels, readRow, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
 import type { RowProblem } from '$lib/domain/import/contract-rows';
 import { columnLetter } from '$lib/domain/import/table';
+import type { DatabaseOrTransaction } from '../db';
+import { yieldToOthers } from '../yield';
+import { readStoredRows, ROWS_PER_QUERY } from './pending';
 
 /**
  * What the preview and the commit share: each row read through the mapping, with every
@@ -54,36 +57,35 @@ export function councilKey(name: string): string {
     .trim();
 }
 
-export function readRows<K extends ImportKind>(
-  kind: K,
-  rows: { n: number; c: (string | number | boolean | null)[] }[],
-  mapping: Mapping
-) {
-  return rows.map((row) => ({ rowNumber: row.n, read: readRow(kind, row.c, mapping) }));
-}
-
 /**
- * The pending import's rows read through its mapping, kept for the next step: the preview
- * reads 15,000 rows, and the commit a moment later would read the same rows through the same
- * mapping again. Keyed by upload and mapping (the stored rows of an upload never change until
- * the commit empties them), few entries, so memory stays bounded; another server instance
- * simply reads the rows itself.
+ * The pending import's rows read through its mapping, a slice at a time (each slice fetched
+ * and parsed on its own, see readStoredRows), letting other requests in between; kept for the
+ * next step: the preview reads 100,000 rows, and the commit a moment later would read the
+ * same rows through the same mapping again. Keyed by upload and mapping (the stored rows of
+ * an upload never change until the commit empties them), few entries, so memory stays
+ * bounded; another server instance simply reads the rows itself. Inside a transaction, pass
+ * the transaction.
  */
-const READ_CACHE = new Map<string, ReturnType<typeof readRows>>();
+const READ_CACHE = new Map<string, ReadRows>();
 const READ_CACHE_SIZE = 4;
 
-export function readPendingRows(
+type ReadRows = { rowNumber: number; read: ReturnType<typeof readRow> }[];
+
+export async function readPendingRows(
+  db: DatabaseOrTransaction,
   kind: ImportKind,
-  pending: {
-    id: string;
-    rows: { n: number; c: (string | number | boolean | null)[] }[];
-    mapping: Mapping;
-  }
-) {
-  const key = `${kind}\u0000${pending.id}\u0000${pending.rows.length}\u0000${JSON.stringify(pending.mapping)}`;
+  pending: { id: string; rowCount: number; mapping: Mapping }
+): Promise<ReadRows> {
+  const key = `${kind}\u0000${pending.id}\u0000${pending.rowCount}\u0000${JSON.stringify(pending.mapping)}`;
   const cached = READ_CACHE.get(key);
   if (cached) return cached;
-  const read = readRows(kind, pending.rows, pending.mapping);
+  const read: ReadRows = [];
+  for (let start = 0; start < pending.rowCount; start += ROWS_PER_QUERY) {
+    const rows = await readStoredRows(db, pending.id, start, ROWS_PER_QUERY);
+    for (const row of rows)
+      read.push({ rowNumber: row.n, read: readRow(kind, row.c, pending.mapping) });
+    await yieldToOthers();
+  }
   if (READ_CACHE.size >= READ_CACHE_SIZE) READ_CACHE.delete(READ_CACHE.keys().next().value!);
   READ_CACHE.set(key, read);
   return read;

@@ -1,16 +1,9 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
-import {
-  checkMapping,
-  fieldsOf,
-  headerScore,
-  proposeFor,
-  type ImportKind,
-  type Mapping
-} from '$lib/domain/import/kinds';
-import { shapeSheet, type SheetShape } from '$lib/domain/import/table';
+import { and, eq, getTableColumns, gt, lt, sql } from 'drizzle-orm';
+import { checkMapping, fieldsOf, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
 import type { DatabaseOrTransaction } from '../db';
 import { pendingImports } from '../db/schema';
-import { readUploadedFile, sha256Hex, type FileSource, type StoredCell } from './read-file';
+import { runParseJob } from '../workers/run';
+import type { FileSource, StoredCell } from './read-file';
 
 /** How long an upload waits for its mapping, preview and commit. */
 export const PENDING_IMPORT_HOURS = 24;
@@ -26,7 +19,8 @@ export interface PendingImport {
   fileBytes: number;
   source: FileSource & { headerRow: number; summaryRows: number };
   headers: string[];
-  rows: { n: number; c: StoredCell[] }[];
+  /** Data rows stored; the rows themselves are read in slices (readPendingRowSlices). */
+  rowCount: number;
   mapping: Mapping;
   result: ImportCounts | null;
   committedAt: Date | null;
@@ -49,33 +43,12 @@ export function cleanFileName(name: string): string {
   return clean || 'upload';
 }
 
-/** The sheet whose header row matches the most known headings (a workbook may have several). */
-function bestSheet(
-  kind: ImportKind,
-  sheets: { name: string | null; rows: StoredCell[][] }[]
-): { ok: true; name: string | null; shape: SheetShape } | { ok: false; message: string } {
-  const score = (headers: string[]) => headerScore(kind, headers);
-  let best: { name: string | null; shape: SheetShape; score: number } | null = null;
-  let firstProblem: string | null = null;
-  for (const sheet of sheets) {
-    const shaped = shapeSheet(sheet.rows, score);
-    if (!shaped.ok) {
-      firstProblem ??=
-        sheet.name && sheets.length > 1
-          ? `Sheet “${sheet.name}”: ${shaped.message}`
-          : shaped.message;
-      continue;
-    }
-    const s = score(shaped.shape.headers);
-    if (!best || s > best.score) best = { name: sheet.name, shape: shaped.shape, score: s };
-  }
-  if (!best) return { ok: false, message: firstProblem ?? 'The file is empty.' };
-  return { ok: true, name: best.name, shape: best.shape };
-}
-
 export type CreatePending = { ok: true; id: string } | { ok: false; message: string };
 
-/** Reads the file, finds its header and rows, proposes a mapping, and keeps it all for the next steps. */
+/**
+ * Reads the file, finds its header and rows and proposes a mapping (all in the parse worker,
+ * see ./prepare.ts), and keeps it all for the next steps.
+ */
 export async function createPendingImport(
   db: DatabaseOrTransaction,
   input: {
@@ -87,12 +60,15 @@ export async function createPendingImport(
     bytes: Uint8Array;
   }
 ): Promise<CreatePending> {
-  const read = await readUploadedFile(input.fileName, input.bytes);
-  if (!read.ok) return read;
-  const sheet = bestSheet(input.kind, read.sheets);
-  if (!sheet.ok) return sheet;
-  const { shape } = sheet;
-  const width = shape.headers.length;
+  const fileBytes = input.bytes.length;
+  // The bytes go to the parse worker and are no longer readable here.
+  const prepared = await runParseJob({
+    kind: 'upload',
+    importKind: input.kind,
+    fileName: input.fileName,
+    bytes: input.bytes
+  });
+  if (!prepared.ok) return { ok: false, message: prepared.message };
   await db
     .delete(pendingImports)
     .where(lt(pendingImports.createdAt, new Date(Date.now() - PENDING_IMPORT_HOURS * 3600_000)));
@@ -104,26 +80,46 @@ export async function createPendingImport(
       kind: input.kind,
       councilId: input.councilId,
       fileName: cleanFileName(input.fileName),
-      fileSha256: sha256Hex(input.bytes),
-      fileBytes: input.bytes.length,
-      source: {
-        ...read.source,
-        ...(sheet.name && read.source.format === 'xlsx' ? { sheet: sheet.name } : {}),
-        headerRow: shape.headerIndex + 1,
-        summaryRows: shape.summaryRows
-      },
-      headers: shape.headers,
-      rows: shape.rows.map((r) => ({
-        n: r.rowNumber,
-        c: r.cells.slice(0, width) as StoredCell[]
-      })),
-      mapping: proposeFor(input.kind, shape.headers)
+      fileSha256: prepared.sha256,
+      fileBytes,
+      source: prepared.source,
+      headers: prepared.headers,
+      // Already JSON, made by the worker: the database parses it, not this thread.
+      rows: sql`${prepared.rowsJson}::jsonb`,
+      mapping: prepared.mapping
     })
     .returning({ id: pendingImports.id });
   return { ok: true, id: row!.id };
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type StoredRow = { n: number; c: StoredCell[] };
+
+/** Rows read per query: about 200 KB of JSON, parsed in a moment. */
+export const ROWS_PER_QUERY = 2_000;
+
+/**
+ * The stored rows of an upload, a slice per query, from `start` (0-based) for `count` rows.
+ * 100,000 rows are 10 MB of JSON: parsed in one piece they would hold this thread for most
+ * of a second, so they never are.
+ */
+export async function readStoredRows(
+  db: DatabaseOrTransaction,
+  id: string,
+  start: number,
+  count: number
+): Promise<StoredRow[]> {
+  if (count <= 0) return [];
+  const path = `$[${start} to ${start + count - 1}]`;
+  const [row] = await db
+    .select({
+      slice: sql<StoredRow[]>`jsonb_path_query_array(${pendingImports.rows}, ${path}::jsonpath)`
+    })
+    .from(pendingImports)
+    .where(eq(pendingImports.id, id));
+  return row?.slice ?? [];
+}
 
 /** The person's own upload in this programme, if it has not expired; null otherwise. */
 export async function findPendingImport(
@@ -133,8 +129,12 @@ export async function findPendingImport(
   id: string
 ): Promise<PendingImport | null> {
   if (!UUID.test(id)) return null;
+  const { rows: _rows, ...columns } = getTableColumns(pendingImports);
   const [row] = await db
-    .select()
+    .select({
+      ...columns,
+      rowCount: sql<number>`jsonb_array_length(${pendingImports.rows})`.mapWith(Number)
+    })
     .from(pendingImports)
     .where(
       and(

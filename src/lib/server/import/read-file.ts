@@ -1,21 +1,25 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse';
-import readXlsxFile from 'read-excel-file/node';
 import { detectDelimiter, DELIMITER_LABELS } from '$lib/domain/import/delimiter';
 import { decodeText, ENCODING_LABELS } from '$lib/domain/import/encoding';
-import { cellText } from '$lib/domain/import/cells';
-import type { Cell } from '$lib/domain/import/table';
+import {
+  MAX_COLUMNS,
+  MAX_ROW_CHARACTERS,
+  MAX_SHEET_ROWS,
+  RESAVE,
+  Refused,
+  refusals
+} from './limits';
+import { readXlsxSheets } from './xlsx';
 
 /**
  * An uploaded file into a sheet of cells. CSV and other delimited text go through csv-parse
- * as a stream (the text is fed in pieces and rows are taken as they come); XLSX through
- * read-excel-file. Every failure is a sentence for the person who uploaded the file.
+ * as a stream (the text is fed in pieces and rows are taken as they come); XLSX through our
+ * streaming reader (./xlsx). Both check the limits of ./limits.ts while they read. Every
+ * failure is a sentence for the person who uploaded the file. Pure work on bytes: it runs in
+ * a worker thread (../workers/parse-worker.ts), away from the requests of everyone else.
  */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-export const MAX_DATA_ROWS = 100_000;
-export const MAX_COLUMNS = 250;
-/** One CSV row longer than this is not a register row: a missing quote, or not a CSV. */
-export const MAX_ROW_CHARACTERS = 200_000;
+export { MAX_COLUMNS, MAX_DATA_ROWS, MAX_ROW_CHARACTERS, MAX_UPLOAD_BYTES } from './limits';
 
 /** Cells as stored between steps: JSON values only (Excel dates become YYYY-MM-DD text). */
 export type StoredCell = string | number | boolean | null;
@@ -32,8 +36,6 @@ export type ReadFile =
   | { ok: true; sheets: { name: string | null; rows: StoredCell[][] }[]; source: FileSource }
   | { ok: false; message: string };
 
-const RESAVE = 'Open it in Excel and save it again as an Excel workbook (.xlsx) or “CSV UTF-8”.';
-
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -42,44 +44,15 @@ function startsWith(bytes: Uint8Array, prefix: number[]) {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-function storedCell(cell: Cell): StoredCell {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cellText(cell);
-  if (typeof cell === 'number' && !Number.isFinite(cell)) return null;
-  return cell;
-}
-
-function tooMany(rows: number): string {
-  return `The file has more than ${MAX_DATA_ROWS.toLocaleString('en-GB')} rows (${rows.toLocaleString('en-GB')} read so far). Split it into smaller files.`;
-}
-
-function tooWide(columns: number): string {
-  return `The file has ${columns.toLocaleString('en-GB')} columns; we read at most ${MAX_COLUMNS}. Remove the columns you do not need.`;
-}
-
 async function readXlsx(bytes: Uint8Array): Promise<ReadFile> {
-  let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    )) as {
-      sheet: string;
-      data: unknown[][];
-    }[];
-  } catch {
-    return {
-      ok: false,
-      message: `The file could not be read as an Excel workbook: it may be damaged, incomplete or password-protected. ${RESAVE}`
-    };
+    const sheets = await readXlsxSheets(bytes);
+    if (sheets.length === 0) return { ok: false, message: 'The workbook has no sheets.' };
+    return { ok: true, sheets, source: { format: 'xlsx' } };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, message: error.message };
+    return { ok: false, message: refusals.notAWorkbook() };
   }
-  const out: { name: string | null; rows: StoredCell[][] }[] = [];
-  for (const { sheet, data } of sheets) {
-    if (data.length > MAX_DATA_ROWS + 50) return { ok: false, message: tooMany(data.length) };
-    const width = Math.max(0, ...data.map((row) => row.length));
-    if (width > MAX_COLUMNS) return { ok: false, message: tooWide(width) };
-    out.push({ name: sheet, rows: data.map((row) => row.map((cell) => storedCell(cell as Cell))) });
-  }
-  if (out.length === 0) return { ok: false, message: 'The workbook has no sheets.' };
-  return { ok: true, sheets: out, source: { format: 'xlsx' } };
 }
 
 function csvMessage(error: unknown): string {
@@ -116,7 +89,13 @@ async function readCsv(bytes: Uint8Array): Promise<ReadFile> {
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    max_record_size: MAX_ROW_CHARACTERS
+    max_record_size: MAX_ROW_CHARACTERS,
+    // Called for each field as it is read: a row of ten million commas is refused at its
+    // 251st field, before csv-parse builds the whole row.
+    cast: (value, context) => {
+      if (context.index >= MAX_COLUMNS) throw new Refused(refusals.tooWide(MAX_COLUMNS + 1, true));
+      return value;
+    }
   });
   const text = decoded.text;
   const CHUNK = 256 * 1024;
@@ -132,18 +111,16 @@ async function readCsv(bytes: Uint8Array): Promise<ReadFile> {
   const rows: StoredCell[][] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
-      if (record.length > MAX_COLUMNS) {
-        parser.destroy();
-        return { ok: false, message: tooWide(record.length) };
-      }
       rows.push(record);
-      if (rows.length > MAX_DATA_ROWS + 50) {
+      if (rows.length > MAX_SHEET_ROWS) {
         parser.destroy();
-        return { ok: false, message: tooMany(rows.length) };
+        return { ok: false, message: refusals.tooManyRows(rows.length) };
       }
     }
     await feed;
   } catch (error) {
+    const refused = error instanceof Refused ? error : (error as { cause?: unknown }).cause;
+    if (refused instanceof Refused) return { ok: false, message: refused.message };
     return { ok: false, message: csvMessage(error) };
   }
   return {
@@ -163,15 +140,17 @@ async function readCsv(bytes: Uint8Array): Promise<ReadFile> {
  */
 export async function readUploadedFile(fileName: string, bytes: Uint8Array): Promise<ReadFile> {
   if (bytes.length === 0) return { ok: false, message: 'The file is empty.' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || /\.xlsx$/i.test(fileName)) {
-    return readXlsx(bytes);
-  }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Excel saves a password-protected .xlsx inside the same container as an old .xls.
+    if (/\.xlsx$/i.test(fileName)) return { ok: false, message: refusals.encrypted() };
     return {
       ok: false,
       message:
         'This is an old Excel 97–2003 workbook (.xls), which we cannot read. In Excel, use Save As → Excel Workbook (.xlsx) and upload that.'
     };
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || /\.xlsx$/i.test(fileName)) {
+    return readXlsx(bytes);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     return {

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ImportedSystem } from '$lib/domain/import/system-rows';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
+import { ITEMS_PER_SLICE, mapWithYields, yieldToOthers } from '../yield';
 import { councilKey, locate, readPendingRows, type ImportStatus, type RowIssue } from './evaluate';
 import type { ImportCounts, PendingImport } from './pending';
 
@@ -73,7 +74,9 @@ export async function planSystemImport(
   const problem = (rowNumber: number, field: string, message: string) =>
     issues.push({ rowNumber, problems: locate('systems', headers, mapping, [{ field, message }]) });
 
-  for (const { rowNumber, read } of readPendingRows('systems', pending)) {
+  let seenRows = 0;
+  for (const { rowNumber, read } of await readPendingRows(db, 'systems', pending)) {
+    if (++seenRows % ITEMS_PER_SLICE === 0) await yieldToOthers();
     if (read.kind !== 'systems') continue;
     if (!read.result.ok) {
       issues.push({
@@ -137,7 +140,7 @@ export async function planSystemImport(
 
   const fields = [...new Set(valid.flatMap((v) => Object.keys(v.values)))] as (keyof Values)[];
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
-  const rows = valid.map((v) => {
+  const rows = await mapWithYields(valid, (v) => {
     const found = byKey.get(nameKey(v.councilId, v.name));
     const changed =
       found &&
@@ -176,6 +179,7 @@ export async function writeSystemPlan(
     );
     done += Math.min(BATCH, added.length - start);
     onProgress(done);
+    await yieldToOthers();
   }
   for (const r of updated) {
     await tx

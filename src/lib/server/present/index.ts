@@ -2,17 +2,19 @@
 export {
   createShareLink,
   findShareLink,
-  listShareLinks,
   recordShareView,
+  revokeLinksMadeBy,
   revokeShareLink,
   sharePath,
-  type ShareLinkListItem,
   type ShareLookup
 } from './share-links';
+export { listShareLinks, type ShareLinkListItem } from './share-link-list';
+export { sharedPresent, shareItemAnchor, type SharedPresent } from './shared-view';
 export {
   presentView,
   presentZoom,
   type PresentOptions,
+  type PresentPicture,
   type PresentProgramme,
   type PresentView
 } from './view';

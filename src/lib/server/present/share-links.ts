@@ -1,11 +1,12 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '$lib/domain/dates';
-import { shareLinkStatus, type ShareLinkStatus } from '$lib/domain/present/share-links';
+import { shareLinkStatus } from '$lib/domain/present/share-links';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { generateSessionToken, sessionIdFromToken } from '../auth/tokens';
-import type { Database, DatabaseOrTransaction } from '../db';
-import { programmes, roadmapApprovals, roadmapScenarios, shareLinks, users } from '../db/schema';
+import type { Database, DatabaseOrTransaction, Transaction } from '../db';
+import { lockedRole } from '../db/queries/programmes';
+import { programmes, roadmapApprovals, roadmapScenarios, shareLinks } from '../db/schema';
 
 /**
  * Read-only links to a scenario's present view for people without an account. Made and
@@ -26,16 +27,30 @@ export interface NewShareLink {
   expiresOn: IsoDate;
 }
 
-/** Makes a link; the token is returned once, for this response only, and never stored. */
+/**
+ * Makes a link; the token is returned once, for this response only, and never stored. The
+ * maker's role is read again under a lock as the link is written: a removal in progress is
+ * waited for, so nobody makes a link in the moment they are removed (see `lockedRole`).
+ */
 export async function createShareLink(
   db: Database,
   actor: SessionUser,
   programmeId: string,
   input: NewShareLink,
   ipAddress: string | null
-): Promise<{ ok: true; token: string; id: string } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; token: string; id: string } | { ok: false; message: string; reason?: 'not-allowed' }
+> {
   const token = generateSessionToken();
   return db.transaction(async (tx) => {
+    const role = await lockedRole(tx, programmeId, actor.id, 'share');
+    if (role !== 'owner' && role !== 'editor') {
+      return {
+        ok: false as const,
+        reason: 'not-allowed' as const,
+        message: 'Your role on this programme does not allow this. Ask an owner for access.'
+      };
+    }
     const target = await sharedTarget(tx, programmeId, input.plan);
     if (!target.ok) return target;
     const { scenario, approval } = target;
@@ -131,18 +146,54 @@ export async function revokeShareLink(
   ipAddress: string | null
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(shareLinks)
-      .set({ revokedAt: new Date(), revokedBy: actor.id })
-      .where(
-        and(
-          eq(shareLinks.id, linkId),
-          eq(shareLinks.programmeId, programmeId),
-          isNull(shareLinks.revokedAt)
-        )
-      )
-      .returning({ id: shareLinks.id, label: shareLinks.label });
-    if (!row) return false;
+    const revoked = await revokeWhere(
+      tx,
+      actor,
+      programmeId,
+      eq(shareLinks.id, linkId),
+      undefined,
+      ipAddress
+    );
+    return revoked.length > 0;
+  });
+}
+
+/**
+ * Inside a member's removal: revokes every link `makerId` made in the programme that still
+ * works on `today`, one audit event each saying why. Returns the links revoked.
+ */
+export async function revokeLinksMadeBy(
+  tx: Transaction,
+  actor: SessionUser,
+  programmeId: string,
+  makerId: string,
+  today: IsoDate,
+  ipAddress: string | null
+): Promise<{ id: string; label: string }[]> {
+  return revokeWhere(
+    tx,
+    actor,
+    programmeId,
+    and(eq(shareLinks.createdBy, makerId), gte(shareLinks.expiresOn, today))!,
+    { reason: 'maker_removed', makerId },
+    ipAddress
+  );
+}
+
+async function revokeWhere(
+  tx: Transaction,
+  actor: SessionUser,
+  programmeId: string,
+  which: SQL,
+  why: Record<string, string> | undefined,
+  ipAddress: string | null
+): Promise<{ id: string; label: string }[]> {
+  const rows = await tx
+    .update(shareLinks)
+    .set({ revokedAt: new Date(), revokedBy: actor.id })
+    .where(and(which, eq(shareLinks.programmeId, programmeId), isNull(shareLinks.revokedAt)))
+    .returning({ id: shareLinks.id, label: shareLinks.label });
+  for (const row of rows) {
     await recordAudit(tx, {
       userId: actor.id,
       programmeId,
@@ -150,60 +201,11 @@ export async function revokeShareLink(
       entityId: row.id,
       action: 'share_link_revoked',
       before: { label: row.label },
+      after: why,
       ipAddress
     });
-    return true;
-  });
-}
-
-export interface ShareLinkListItem {
-  id: string;
-  label: string;
-  scenarioName: string;
-  /** Set when the link shows an approved baseline rather than the live plan. */
-  approval: { approvedBy: string; approvedOn: IsoDate } | null;
-  createdBy: string | null;
-  createdAt: Date;
-  expiresOn: IsoDate;
-  revokedAt: Date | null;
-  viewCount: number;
-  firstViewedAt: Date | null;
-  lastViewedAt: Date | null;
-  status: ShareLinkStatus;
-}
-
-/** Every link of the programme, newest first, with its status as of `today`. */
-export async function listShareLinks(
-  db: Database,
-  programmeId: string,
-  today: IsoDate
-): Promise<ShareLinkListItem[]> {
-  const rows = await db
-    .select({
-      id: shareLinks.id,
-      label: shareLinks.label,
-      scenarioName: roadmapScenarios.name,
-      approvedBy: roadmapApprovals.approvedBy,
-      approvedOn: roadmapApprovals.approvedOn,
-      createdBy: users.displayName,
-      createdAt: shareLinks.createdAt,
-      expiresOn: shareLinks.expiresOn,
-      revokedAt: shareLinks.revokedAt,
-      viewCount: shareLinks.viewCount,
-      firstViewedAt: shareLinks.firstViewedAt,
-      lastViewedAt: shareLinks.lastViewedAt
-    })
-    .from(shareLinks)
-    .innerJoin(roadmapScenarios, eq(roadmapScenarios.id, shareLinks.scenarioId))
-    .leftJoin(users, eq(users.id, shareLinks.createdBy))
-    .leftJoin(roadmapApprovals, eq(roadmapApprovals.id, shareLinks.baselineId))
-    .where(eq(shareLinks.programmeId, programmeId))
-    .orderBy(desc(shareLinks.createdAt));
-  return rows.map(({ approvedBy, approvedOn, ...r }) => ({
-    ...r,
-    approval: approvedBy && approvedOn ? { approvedBy, approvedOn } : null,
-    status: shareLinkStatus(r, today)
-  }));
+  }
+  return rows;
 }
 
 export type SharedProgramme = NonNullable<Awaited<ReturnType<typeof selectByToken>>>['programme'];

@@ -5,6 +5,7 @@ import { drawingByArea } from '$lib/charts/timeline-props';
 import { formatLongDate, type IsoDate } from '$lib/domain/dates';
 import { roadmapItemsTable, type RoadmapExportRow } from '$lib/domain/export';
 import { warningNotes } from '$lib/domain/roadmap';
+import { withoutControlCharacters } from '$lib/domain/text';
 import type { RoadmapView } from '../roadmap';
 
 /**
@@ -42,8 +43,11 @@ export function timelineSvg(doc: TimelineDocument): string {
       standalone: true
     }
   });
-  // Svelte's hydration markers are XML comments: harmless, but not worth shipping.
-  const svg = body.replace(/<!--[^]*?-->/g, '');
+  // Svelte's hydration markers are XML comments: harmless, but not worth shipping. Svelte
+  // escapes markup but not control characters, which XML forbids even as references: one in a
+  // title stored before the text rules made the whole document invalid (and resvg refuse it).
+  // The markup itself has none, so removing them from the document touches only the text.
+  const svg = withoutControlCharacters(body.replace(/<!--[^]*?-->/g, ''));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
 }
 

@@ -1,11 +1,16 @@
+import type { TimelineGhost } from '$lib/charts/timeline-ghosts';
+import type { Lane, TimelineItem } from '$lib/charts/timeline-layout';
 import { parseZoom, PX_PER_MONTH, type ZoomLevel } from '$lib/charts/timeline-scale';
+import type { StatusCounts, Verdict } from '$lib/domain/checks';
 import type { IsoDate } from '$lib/domain/dates';
-import { keyDates, summariseWarnings } from '$lib/domain/present/summary';
+import { keyDates, summariseWarnings, type WarningSummary } from '$lib/domain/present/summary';
+import type { RoadmapDependency, WarningNote } from '$lib/domain/roadmap';
 import { evaluateProgramme } from '../checks/readiness';
 import type { Database } from '../db';
 import { compareWithBaseline, ghostsFor, loadBaseline, type ApprovalRow } from '../review';
 import { clientView, findScenario, loadRoadmap, roadmapTable, roadmapView } from '../roadmap';
 import { frozenReadiness, frozenRoadmap } from './baseline';
+import type { RoadmapTablePage } from '../roadmap/page-view';
 import type { ProgrammeSettings } from '../roadmap/queries';
 
 /**
@@ -92,6 +97,42 @@ export async function presentView(
 }
 
 export type PresentView = NonNullable<Awaited<ReturnType<typeof presentView>>>;
+
+/** A bar of the leadership view: what the timeline draws, its tooltip says and its link is. */
+export type PictureItem = Omit<TimelineItem, 'councilId'> & { owner: string | null; href: string };
+
+/**
+ * What the leadership view (RoadmapPresent) shows, and nothing more: the signed-in present
+ * page passes a whole `PresentView`, which has this and more; a share link passes exactly
+ * this (see `sharedPresent`), since whatever a page's data holds reaches the reader's browser.
+ */
+export interface PresentPicture {
+  scenario: { name: string; isCurrent: boolean };
+  view: {
+    items: PictureItem[];
+    lanes: Lane[];
+    dependencies: RoadmapDependency[];
+    milestones: { id: string; name: string; date: IsoDate }[];
+    window: { from: IsoDate; to: IsoDate };
+    settings: { vestingDate: IsoDate; capacity: number };
+    horizonEnd: IsoDate;
+    /** Each item's warnings in brief, by item id. */
+    notes: Record<string, WarningNote>;
+  };
+  table: RoadmapTablePage;
+  pxPerMonth: number;
+  readiness: {
+    verdict: Verdict;
+    counts: StatusCounts;
+    /** Shown only when there is more than one successor. */
+    successors: { name: string; verdict: Verdict }[];
+  };
+  approved: { approvedBy: string; approvedOn: IsoDate } | null;
+  comparison?: PresentView['comparison'];
+  ghosts?: TimelineGhost[];
+  summary: WarningSummary;
+  keyDates: { name: string; date: IsoDate }[];
+}
 
 /** Year by default; decade when asked: the two densities that show the whole plan at once. */
 export function presentZoom(value: string | null): ZoomLevel {

@@ -1,5 +1,6 @@
 import { changePasswordSchema, sessionIdSchema } from '$lib/schemas/accounts';
-import { changeOwnPassword, endOwnSession, listSessionsForUser } from '$lib/server/accounts';
+import { endOwnSession, listSessionsForUser } from '$lib/server/accounts';
+import { changeOwnPassword } from '$lib/server/auth/change-password';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,7 @@ export const actions: Actions = {
       parsed.data,
       getClientAddress()
     );
-    if (!outcome.ok) return failWith(outcome.field, outcome.message);
+    if (!outcome.ok) return failWith(outcome.field, outcome.message, {}, outcome.status);
     return { passwordChanged: true };
   },
   endSession: async ({ request, locals, getClientAddress }) => {

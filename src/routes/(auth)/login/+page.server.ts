@@ -1,9 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInSchema, safeRedirectPath } from '$lib/schemas/auth';
+import { signInSchema } from '$lib/schemas/auth';
+import { safeRedirectPath } from '$lib/safe-redirect';
 import { fieldErrors, formFields } from '$lib/schemas/form';
 import { readFormData } from '$lib/server/forms';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { signIn } from '$lib/server/auth/sign-in';
+import { minutesText } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db';
 import { countUsers } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +34,7 @@ export const actions: Actions = {
     if (!result.ok) {
       const message =
         result.reason === 'throttled'
-          ? `Too many failed attempts to sign in. Wait ${result.retryAfterMinutes} ${result.retryAfterMinutes === 1 ? 'minute' : 'minutes'} and try again, or ask an administrator to reset your password.`
+          ? `Too many failed attempts to sign in. Wait ${minutesText(result.retryAfterMinutes)} and try again, or ask an administrator to reset your password.`
           : 'Enter a correct email address and password';
       return fail(result.reason === 'throttled' ? 429 : 400, { email, errors: { email: message } });
     }

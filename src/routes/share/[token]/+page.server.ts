@@ -2,7 +2,14 @@ import { error } from '@sveltejs/kit';
 import { todayUtc } from '$lib/domain/dates';
 import { db } from '$lib/server/db';
 import { findApproval } from '$lib/server/review';
-import { findShareLink, presentView, presentZoom, recordShareView } from '$lib/server/present';
+import {
+  findShareLink,
+  presentView,
+  presentZoom,
+  recordShareView,
+  sharedPresent,
+  shareItemAnchor
+} from '$lib/server/present';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -13,6 +20,10 @@ import type { PageServerLoad } from './$types';
  *
  * An expired or revoked link is 410 Gone, an unknown one 404: both say only that the link
  * does not work, nothing about the programme.
+ *
+ * The page's data is what the picture shows and no more (`sharedPresent`): no database ids,
+ * email addresses or fields the page does not draw, because all of it reaches the reader's
+ * browser. An integration test reads `__data.json` and the HTML to hold this.
  */
 export const load: PageServerLoad = async ({ params, url, getClientAddress }) => {
   const today = todayUtc();
@@ -30,7 +41,7 @@ export const load: PageServerLoad = async ({ params, url, getClientAddress }) =>
     link.programme,
     link.scenarioId,
     today,
-    (id) => `#item-${id}`,
+    shareItemAnchor,
     presentZoom(url.searchParams.get('zoom')),
     { frozen }
   );
@@ -39,7 +50,7 @@ export const load: PageServerLoad = async ({ params, url, getClientAddress }) =>
   await recordShareView(db(), link.linkId, link.programme.id, getClientAddress());
   return {
     programmeName: link.programme.name,
-    present,
+    present: sharedPresent(present),
     today,
     fullWidth: true
   };

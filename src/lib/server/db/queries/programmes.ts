@@ -61,6 +61,27 @@ export async function findProgrammeForMember(
   return row ?? null;
 }
 
+/**
+ * A member's role, read inside a transaction with the membership row locked, or null when
+ * they are not a member. 'update' for changing the membership itself (a removal, a new role);
+ * 'share' for writing something the membership entitles them to (a calendar address, a share
+ * link): it waits for a removal in progress and then sees the membership gone, so nothing is
+ * made by someone in the moment they are being removed.
+ */
+export async function lockedRole(
+  tx: DatabaseOrTransaction,
+  programmeId: string,
+  userId: string,
+  strength: 'update' | 'share'
+): Promise<MemberRole | null> {
+  const [row] = await tx
+    .select({ role: programmeMembers.role })
+    .from(programmeMembers)
+    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.userId, userId)))
+    .for(strength);
+  return row?.role ?? null;
+}
+
 export interface CouncilOverview {
   id: string;
   name: string;

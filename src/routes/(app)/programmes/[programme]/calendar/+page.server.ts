@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireProgramme } from '$lib/server/access';
 import {
@@ -24,12 +25,10 @@ export const actions: Actions = {
     const programme = await requireProgramme(locals.user, params.programme);
     const parsed = await parseForm(request, noFields);
     if (!parsed.ok) return parsed.failure;
-    const { token } = await createCalendarFeed(
-      db(),
-      locals.user!,
-      programme.id,
-      getClientAddress()
-    );
+    const feed = await createCalendarFeed(db(), locals.user!, programme.id, getClientAddress());
+    // Removed from the programme since the check above: as for any non-member.
+    if (!feed) error(404, 'Not found');
+    const { token } = feed;
     // Shown once, in this response only: the database keeps just its hash.
     return { created: `${url.origin}${calendarFeedPath(token)}` };
   },

@@ -1,13 +1,25 @@
-import { addMemberSchema, changeRoleSchema, userIdSchema } from '$lib/schemas/accounts';
+import { addMemberSchema, changeRoleSchema } from '$lib/schemas/accounts';
 import { requireProgramme } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { failWith, parseForm } from '$lib/server/forms';
-import { addMember, changeMemberRole, listMembers, removeMember } from '$lib/server/members';
+import { addMember, changeMemberRole, listMembers } from '$lib/server/members';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
+/** A count from the removal's redirect (members/[member]/remove), for the banner. */
+function countParam(url: URL, name: string): number {
+  const n = Number(url.searchParams.get(name));
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+export const load: PageServerLoad = async ({ parent, url }) => {
   const { programme } = await parent();
-  return { members: await listMembers(db(), programme.id) };
+  return {
+    members: await listMembers(db(), programme.id),
+    removed:
+      url.searchParams.get('done') === 'removed'
+        ? { revoked: countParam(url, 'revoked'), kept: countParam(url, 'kept') }
+        : null
+  };
 };
 
 // Every action checks the role itself: form actions do not run layout loads.
@@ -43,18 +55,6 @@ export const actions: Actions = {
       getClientAddress()
     );
     return outcome.ok ? { done: 'changed' } : failWith(outcome.field, outcome.message);
-  },
-  remove: async ({ request, locals, params, getClientAddress }) => {
-    const programme = await requireProgramme(locals.user, params.programme, 'owner');
-    const parsed = await parseForm(request, userIdSchema);
-    if (!parsed.ok) return parsed.failure;
-    const outcome = await removeMember(
-      db(),
-      locals.user!,
-      programme.id,
-      parsed.data.userId,
-      getClientAddress()
-    );
-    return outcome.ok ? { done: 'removed' } : failWith(outcome.field, outcome.message);
   }
+  // Removing someone is confirmed on its own page: members/[member]/remove.
 };

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { sameAppPath } from '$lib/safe-redirect';
 import { addCommentSchema, editCommentSchema, resolveSchema } from '$lib/schemas/review';
 import { requireProgramme } from '$lib/server/access';
 import { db } from '$lib/server/db';
@@ -23,14 +24,8 @@ export const load: PageServerLoad = async ({ parent }) => {
  * programme (never another site), else this list.
  */
 function returnPath(fields: Record<string, string> | null, slug: string): string {
-  const fallback = `/programmes/${slug}/questions`;
-  const asked = fields?.returnTo ?? '';
-  if (!asked.startsWith('/') || asked.startsWith('//') || asked.includes('\\')) return fallback;
-  const url = new URL(asked, 'http://local.invalid');
-  const base = `/programmes/${slug}`;
-  if (url.origin !== 'http://local.invalid') return fallback;
-  if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return fallback;
-  return `${url.pathname}${url.search}#comments`;
+  const safe = sameAppPath(fields?.returnTo, [`/programmes/${slug}`]);
+  return safe ? `${safe.pathname}${safe.search}#comments` : `/programmes/${slug}/questions`;
 }
 
 /** The form is read twice (for its return address and by the schema): a clone each time. */

@@ -1,6 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/schemas/form';
-import { parseVestingDate, programmeDetailsSchema } from '$lib/schemas/programme';
+import {
+  parseVestingDate,
+  programmeDetailsSchema,
+  successorNameSchema
+} from '$lib/schemas/programme';
 import { templateFromCounty } from '$lib/domain/programme-templates';
 import { countyWithDistricts, currentCouncils } from '$lib/domain/register';
 import { db } from '$lib/server/db';
@@ -63,18 +67,24 @@ export const actions: Actions = {
 
     const details = programmeDetailsSchema.safeParse(values);
     const vesting = parseVestingDate(values);
+    const nameErrors: Record<string, string> = {};
+    const successorNames = (['successor-0', 'successor-1'] as const).map((field) => {
+      const read = successorNameSchema.safeParse(values[field]);
+      if (read.success) return read.data;
+      nameErrors[field] = read.error.issues[0]!.message;
+      return '';
+    });
     const plan = templateFromCounty(proposal, {
-      successorNames: [values['successor-0']!, values['successor-1']!].filter(
-        (n) => n.trim() !== ''
-      ),
+      successorNames: successorNames.filter((n) => n !== ''),
       assignments
     });
-    if (!details.success || !vesting.ok || !plan.ok) {
+    if (!details.success || !vesting.ok || !plan.ok || Object.keys(nameErrors).length > 0) {
       return failWithErrors(
         {
           ...(details.success ? {} : fieldErrors(details.error)),
           ...(vesting.ok ? {} : { vestingDate: vesting.message }),
-          ...(plan.ok ? {} : plan.errors)
+          ...(plan.ok ? {} : plan.errors),
+          ...nameErrors
         },
         values
       );

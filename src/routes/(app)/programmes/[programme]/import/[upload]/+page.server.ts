@@ -4,9 +4,11 @@ import { cellText } from '$lib/domain/import/cells';
 import { requireProgramme, requireRole } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { loadPendingImport } from '$lib/server/import/load';
-import { saveMapping } from '$lib/server/import/pending';
+import { readStoredRows, saveMapping } from '$lib/server/import/pending';
 import { readFormData } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+
+const EXAMPLE_ROWS = 1_000;
 
 /** Step 2: the proposed mapping, one select per column, with the first values as a reminder. */
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
@@ -20,6 +22,8 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
     'before-commit'
   );
   const labels = fieldLabels(pending.kind);
+  // Examples come from the first rows: enough to recognise a column, cheap to read.
+  const firstRows = await readStoredRows(db(), pending.id, 0, EXAMPLE_ROWS);
   return {
     upload: {
       id: pending.id,
@@ -27,12 +31,12 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
       fileName: pending.fileName,
       councilName: pending.councilName,
       source: pending.source,
-      rowCount: pending.rows.length
+      rowCount: pending.rowCount
     },
     columns: pending.headers.map((header, i) => ({
       header,
       field: pending.mapping[i] ?? null,
-      examples: pending.rows
+      examples: firstRows
         .map((r) => cellText(r.c[i] ?? null))
         .filter((v) => v !== '')
         .slice(0, 3)

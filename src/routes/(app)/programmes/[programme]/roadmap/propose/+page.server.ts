@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { todayUtc } from '$lib/domain/dates';
 import { naiveSchedule, proposeRoadmap } from '$lib/domain/planner';
 import { requireProgramme } from '$lib/server/access';
@@ -15,6 +14,7 @@ import {
 } from '$lib/server/planner';
 import { findScenario, loadRoadmap } from '$lib/server/roadmap';
 import { FIELD } from '$lib/schemas/planner';
+import { lineText } from '$lib/schemas/text';
 import type { Actions, PageServerLoad } from './$types';
 
 type Programme = Awaited<ReturnType<typeof requireProgramme>>;
@@ -84,9 +84,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
   };
 };
 
-const scenarioName = z
-  .string({ error: 'Enter a name for the new scenario' })
-  .trim()
+const scenarioName = lineText('The name', { error: 'Enter a name for the new scenario' })
   .min(1, { error: 'Enter a name for the new scenario' })
   .max(120, { error: 'The name must be 120 characters or fewer' });
 

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { todayUtc } from '$lib/domain/dates';
 import { defaultShareExpiry, shareExpiryProblem } from '$lib/domain/present/share-links';
 import { requireProgramme, requireRole } from '$lib/server/access';
@@ -64,6 +65,8 @@ export const actions: Actions = {
       parsed.data,
       getClientAddress()
     );
+    // Their role changed, or they were removed, since the check above.
+    if (!result.ok && result.reason === 'not-allowed') error(403, result.message);
     if (!result.ok) return failWith('plan', result.message, values(parsed.data));
     // Shown once, in this response only: the database keeps just its hash.
     return { created: `${url.origin}${sharePath(result.token)}`, label: parsed.data.label };

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
       kind: pending.kind,
       fileName: pending.fileName,
       councilName: pending.councilName,
-      rowCount: pending.rows.length
+      rowCount: pending.rowCount
     },
     preview: await previewImport(db(), pending)
   };

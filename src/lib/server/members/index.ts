@@ -1,11 +1,14 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { Outcome } from './accounts';
-import { recordAudit } from './audit';
-import type { SessionUser } from './auth/sessions';
-import { normaliseEmail } from './auth/sign-in';
-import type { Database, Transaction } from './db';
-import type { MemberRole } from './db/queries/programmes';
-import { programmeMembers, users } from './db/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Outcome } from '../accounts';
+import { recordAudit } from '../audit';
+import type { SessionUser } from '../auth/sessions';
+import { normaliseEmail } from '../auth/sign-in';
+import type { Database } from '../db';
+import { lockedRole, type MemberRole } from '../db/queries/programmes';
+import { programmeMembers, users } from '../db/schema';
+import { ownerCount } from './owners';
+
+export { memberRemoval, removeMember, type MemberRemoval, type RemovalOutcome } from './removal';
 
 export async function listMembers(db: Database, programmeId: string) {
   return db
@@ -72,7 +75,8 @@ export async function changeMemberRole(
   ipAddress: string | null
 ): Promise<Outcome> {
   return db.transaction(async (tx) => {
-    const before = await currentRole(tx, programmeId, userId);
+    // Locks the row so two owners demoting each other at once cannot leave no owner.
+    const before = await lockedRole(tx, programmeId, userId, 'update');
     if (!before)
       return { ok: false as const, field: 'userId', message: 'That person is not a member' };
     if (before === 'owner' && role !== 'owner' && (await ownerCount(tx, programmeId)) <= 1) {
@@ -96,58 +100,4 @@ export async function changeMemberRole(
     });
     return { ok: true as const };
   });
-}
-
-export async function removeMember(
-  db: Database,
-  actor: SessionUser,
-  programmeId: string,
-  userId: string,
-  ipAddress: string | null
-): Promise<Outcome> {
-  return db.transaction(async (tx) => {
-    const before = await currentRole(tx, programmeId, userId);
-    if (!before)
-      return { ok: false as const, field: 'userId', message: 'That person is not a member' };
-    if (before === 'owner' && (await ownerCount(tx, programmeId)) <= 1) {
-      return {
-        ok: false as const,
-        field: 'userId',
-        message: 'A programme needs at least one owner'
-      };
-    }
-    await tx
-      .delete(programmeMembers)
-      .where(
-        and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.userId, userId))
-      );
-    await recordAudit(tx, {
-      userId: actor.id,
-      programmeId,
-      entity: 'member',
-      entityId: userId,
-      action: 'member_removed',
-      before: { role: before },
-      ipAddress
-    });
-    return { ok: true as const };
-  });
-}
-
-async function currentRole(tx: Transaction, programmeId: string, userId: string) {
-  const [row] = await tx
-    .select({ role: programmeMembers.role })
-    .from(programmeMembers)
-    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.userId, userId)))
-    // Locks the row so two owners demoting each other at once cannot leave no owner.
-    .for('update');
-  return row?.role ?? null;
-}
-
-async function ownerCount(tx: Transaction, programmeId: string) {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(programmeMembers)
-    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.role, 'owner')));
-  return row?.n ?? 0;
 }
