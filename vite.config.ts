@@ -2,7 +2,7 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { parseWorkerPlugin } from './scripts/vite-parse-worker';
+import { parseWorkerPlugin } from './scripts/vite-parse-worker.ts';
 
 /**
  * The hash of the inline style on SvelteKit's route announcer (the live region that reads out
