@@ -35,6 +35,7 @@ const UPLOAD_BYTES_PER_SECOND = pick(125_000, UPLOAD_BYTES / 30);
 const closers: (() => void)[] = [];
 
 interface SlowClient {
+  /** Before connecting: the server's clock for it cannot start earlier. */
   opened: number;
   closed: number | null;
   /** What the server sent before closing: a 408 status line, if anything. */
@@ -53,7 +54,6 @@ function slowClient(port: number, start: string, trickle: string, clients: SlowC
     let sent = 0;
     let timer: NodeJS.Timeout | undefined;
     socket.on('connect', () => {
-      client.opened = performance.now();
       socket.write(start);
       // Spread the clients over the interval, as independent attackers would be.
       const first = Math.random() * BYTE_EVERY_MS;
@@ -71,6 +71,21 @@ function slowClient(port: number, start: string, trickle: string, clients: SlowC
       resolve();
     });
     closers.push(() => socket.destroy());
+  });
+}
+
+/** GET /healthz on a connection of its own; the status, or why there was none within 30 s. */
+function healthOnNewConnection(port: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path: '/healthz', agent: false, timeout: 30_000 },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      }
+    );
+    request.on('timeout', () => request.destroy(new Error('no answer in 30 s')));
+    request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
   });
 }
 
@@ -140,22 +155,17 @@ describe('slow clients (slowloris) are cut off; everyone else is served', () => 
     const host = `Host: localhost:${server.port}\r\n`;
     const importPath = `/programmes/${SLUG}/import`;
 
-    // A normal client asks for /healthz four times a second for as long as the attack lasts.
+    // A normal client asks for /healthz four times a second for as long as the attack lasts,
+    // each time on a new connection, as a load balancer's health check does: what slowloris
+    // takes away is the server's room for new connections. (A kept-alive connection can also be
+    // closed under a request when the server's event loop is held up longer than its
+    // keep-alive timeout, by the upload's parsing on a loaded machine; browsers resend then.)
     const health: { status: number | string; ms: number }[] = [];
     let attacking = true;
     const prober = (async () => {
       while (attacking) {
         const started = performance.now();
-        let status: number | string;
-        try {
-          const response = await fetch(new URL('/healthz', server.baseURL), {
-            signal: AbortSignal.timeout(10_000)
-          });
-          await response.body?.cancel();
-          status = response.status;
-        } catch (error) {
-          status = (error as Error).name;
-        }
+        const status = await healthOnNewConnection(server.port);
         health.push({ status, ms: performance.now() - started });
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -276,10 +286,10 @@ describe('slow clients (slowloris) are cut off; everyone else is served', () => 
     expect(within(headerClients, headersBound)).toBe(SLOW_HEADERS);
     expect(within(bodyClients, bodyBound)).toBe(SLOW_BODIES);
     expect(Math.min(...headerClients.map(openFor))).toBeGreaterThanOrEqual(
-      limits.headersTimeout / 1000 - 1
+      limits.headersTimeout / 1000 - 0.1
     );
     expect(Math.min(...bodyClients.map(openFor))).toBeGreaterThanOrEqual(
-      limits.requestTimeout / 1000 - 1
+      limits.requestTimeout / 1000 - 0.1
     );
     expect(answered408(headerClients)).toBe(SLOW_HEADERS);
     // (b) A normal client was answered throughout, and the slow, legitimate upload got through.
