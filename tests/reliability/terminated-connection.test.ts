@@ -26,7 +26,12 @@ describe('a PostgreSQL connection terminated in the middle of a statement', () =
   });
 
   it('fails that statement only: the next ones, and a transaction on another connection, succeed', async () => {
-    const app = await connectDatabase({ databaseUrl: database.url, maxConnections: 2 });
+    const warnings: string[] = [];
+    const app = await connectDatabase({
+      databaseUrl: database.url,
+      maxConnections: 2,
+      log: (message) => warnings.push(message)
+    });
     try {
       // A transaction holds one connection open across the termination of the other.
       let carryOn!: () => void;
@@ -77,6 +82,9 @@ describe('a PostgreSQL connection terminated in the middle of a statement', () =
       });
       expect(after).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
       expect(kept).toEqual(['after', 'before']);
+      // One lost connection, one new client, and the log says so.
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^A database connection was lost during a statement \(/);
     } finally {
       await app.close();
     }

@@ -43,16 +43,19 @@ const CLOSE_SECONDS = 5;
 export interface RenewingPostgres {
   /** Stands for whichever client is current: give it to drizzle once. */
   sql: postgres.Sql;
-  /** How many times a new client has taken over. */
-  renewals(): number;
   end(options?: { timeout?: number }): Promise<void>;
 }
 
-/** `open` makes a client with the app's options; it is called again for each renewal. */
-export function renewingPostgres(open: () => postgres.Sql): RenewingPostgres {
+/**
+ * `open` makes a client with the app's options; it is called again for each renewal, after
+ * `renewed` is told the error that caused it.
+ */
+export function renewingPostgres(
+  open: () => postgres.Sql,
+  renewed: (cause: string) => void = () => {}
+): RenewingPostgres {
   const first = open();
   let current = first;
-  let renewals = 0;
   const working = new Map<postgres.Sql, number>();
   const replaced = new Set<postgres.Sql>();
   const closing = new Set<Promise<void>>();
@@ -68,13 +71,14 @@ export function renewingPostgres(open: () => postgres.Sql): RenewingPostgres {
     closing.add(closed);
   }
 
-  function renew(failed: postgres.Sql) {
+  function renew(failed: postgres.Sql, error: unknown) {
     if (failed !== current) return;
+    const { code, message = '' } = error as { code: string; message?: string };
+    renewed(message.includes(code) ? message : `${code} ${message}`.trim());
     current = open();
     // drizzle set its parsers and serializers on the first client's options (dates stay text).
     Object.assign(current.options.parsers, first.options.parsers);
     Object.assign(current.options.serializers, first.options.serializers);
-    renewals += 1;
     replaced.add(failed);
     closeIfDone(failed);
   }
@@ -84,7 +88,7 @@ export function renewingPostgres(open: () => postgres.Sql): RenewingPostgres {
     working.set(client, (working.get(client) ?? 0) + 1);
     const settled = (error?: unknown) => {
       working.set(client, (working.get(client) ?? 1) - 1);
-      if (lostWhileWorking(error)) renew(client);
+      if (lostWhileWorking(error)) renew(client, error);
       closeIfDone(client);
     };
     // The native `then`: a postgres.js query's own would start it before drizzle has set it up.
@@ -125,5 +129,5 @@ export function renewingPostgres(open: () => postgres.Sql): RenewingPostgres {
     }
   });
 
-  return { sql, renewals: () => renewals, end };
+  return { sql, end };
 }
