@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runtimeProblem } from './runtime.js';
+import { applyServerTimeouts, serverTimeouts } from './server-timeouts.js';
 
 const problem = runtimeProblem();
 if (problem) {
@@ -20,6 +21,15 @@ process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 // first, with a bare 413.
 process.env.BODY_SIZE_LIMIT ||= '30M';
 process.env.MIGRATIONS_DIR ||= fileURLToPath(new URL('../drizzle', import.meta.url));
+// Limits on slow clients (scripts/server-timeouts.js), read before anything starts so that a
+// mistyped value stops the start with a message.
+let timeouts;
+try {
+  timeouts = serverTimeouts(process.env);
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(1);
+}
 
 if (!existsSync(entry)) {
   console.error(
@@ -28,5 +38,6 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-// adapter-node's entry creates and starts the HTTP server.
-await import(entry.href);
+// adapter-node's entry creates and starts Node's HTTP server and exports it.
+const { server } = await import(entry.href);
+applyServerTimeouts(server, timeouts);

@@ -70,42 +70,63 @@ describe(`${EDITORS} editors changing the same contracts and roadmap items at on
     const editors = await peopleFor(db, SLUG, EDITORS, 'editor');
 
     const attempts: Attempt[] = [];
+    const browsers = editors.map((editor) => new Browser(server.baseURL, editor.cookie));
+    type Target = (typeof targets)[number];
+    /** An editor opens the record's page and reads its form (and the version it shows). */
+    const open = async (browser: Browser, target: Target) => {
+      const page = await browser.get(`/programmes/${SLUG}/${target.path}`);
+      const html = await page.text();
+      const form = readForms(html).find(
+        (f) =>
+          f.fields.some(([name]) => name === 'version') &&
+          f.fields.some(([name]) => name === 'title')
+      );
+      return page.status === 200 && form ? form : page.status;
+    };
+    /** …then saves it with a new title: accepted, or refused as changed by someone else. */
+    const save = async (
+      browser: Browser,
+      target: Target,
+      opened: Awaited<ReturnType<typeof open>>,
+      title: string
+    ): Promise<Attempt> => {
+      if (typeof opened === 'number') {
+        return {
+          recordId: target.id,
+          baseVersion: -1,
+          title: '',
+          outcome: 'error',
+          status: opened
+        };
+      }
+      const baseVersion = Number(opened.fields.find(([name]) => name === 'version')![1]);
+      const response = await browser.post(
+        `/programmes/${SLUG}/${target.path}`,
+        withValues(opened.fields, { title })
+      );
+      await response.body?.cancel();
+      const outcome =
+        response.status === 303 ? 'accepted' : response.status === 409 ? 'conflicted' : 'error';
+      return { recordId: target.id, baseVersion, title, outcome, status: response.status };
+    };
+
+    // A collision by construction: every editor opens the same record, then all save it from
+    // the version they saw. Exactly one may be accepted; everyone else must be told.
+    const collisionTarget = targets[0]!;
+    const seen = await Promise.all(browsers.map((b) => open(b, collisionTarget)));
+    const collision = await Promise.all(
+      browsers.map((b, e) => save(b, collisionTarget, seen[e]!, `Collision ${e + 1}`))
+    );
+    attempts.push(...collision);
+
+    // Then each editor works through the records at its own pace, colliding as it happens.
     await Promise.all(
-      editors.map(async (editor, e) => {
-        const browser = new Browser(server.baseURL, editor.cookie);
+      browsers.map(async (browser, e) => {
         for (let n = 0; n < EDITS_EACH; n += 1) {
-          const contract = targets[(e + n) % targets.length]!;
-          const path = `/programmes/${SLUG}/${contract.path}`;
-          const page = await browser.get(path);
-          const html = await page.text();
-          const form = readForms(html).find(
-            (f) =>
-              f.fields.some(([name]) => name === 'version') &&
-              f.fields.some(([name]) => name === 'title')
+          const target = targets[(e + n) % targets.length]!;
+          attempts.push(
+            await save(browser, target, await open(browser, target), `Edit ${e + 1}.${n + 1}`)
           );
-          if (page.status !== 200 || !form) {
-            attempts.push({
-              recordId: contract.id,
-              baseVersion: -1,
-              title: '',
-              outcome: 'error',
-              status: page.status
-            });
-            continue;
-          }
-          const baseVersion = Number(form.fields.find(([name]) => name === 'version')![1]);
-          const title = `Edit ${e + 1}.${n + 1}`;
-          const response = await browser.post(path, withValues(form.fields, { title }));
-          await response.body?.cancel();
-          const outcome =
-            response.status === 303 ? 'accepted' : response.status === 409 ? 'conflicted' : 'error';
-          attempts.push({
-            recordId: contract.id,
-            baseVersion,
-            title,
-            outcome,
-            status: response.status
-          });
         }
       })
     );
@@ -159,7 +180,7 @@ describe(`${EDITORS} editors changing the same contracts and roadmap items at on
     recordFigures('Concurrent editing (HTTP, PostgreSQL)', {
       records: `${CONTRACTS} contracts, ${ITEMS} roadmap items`,
       editors: EDITORS,
-      'edits attempted': attempts.length,
+      'edits attempted (of which one collision of all editors)': attempts.length,
       accepted: accepted.length,
       conflicted: conflicted.length,
       'other refusals': errors.length,
@@ -167,11 +188,13 @@ describe(`${EDITORS} editors changing the same contracts and roadmap items at on
       '5xx responses': serverErrors,
       'audit events for accepted edits': audited.length
     });
-    expect(attempts).toHaveLength(EDITORS * EDITS_EACH);
+    expect(attempts).toHaveLength(EDITORS * (EDITS_EACH + 1));
     expect(errors.map((a) => a.status)).toEqual([]);
     expect(lost).toBe(0);
-    expect(accepted.length).toBeGreaterThan(0);
-    expect(conflicted.length).toBeGreaterThan(0);
+    expect(collision.map((a) => a.outcome).sort()).toEqual([
+      'accepted',
+      ...Array<string>(EDITORS - 1).fill('conflicted')
+    ]);
     expect(audited).toHaveLength(accepted.length);
   });
 });

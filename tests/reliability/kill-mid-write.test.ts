@@ -44,7 +44,12 @@ describe('the server killed in the middle of an import and of a restore (Postgre
     return (rows[0]?.n ?? 0) > 0;
   }
 
-  /** Polls the database until the app has a write transaction open, then SIGKILLs the app. */
+  /**
+   * Polls the database until the app has a write transaction open, then SIGKILLs the app, and
+   * waits until PostgreSQL has finished that transaction one way or the other: its backend
+   * runs on after the app is gone (and may have its COMMIT already). Counted before then, the
+   * stored rows and the audit event could fall on either side of a late commit.
+   */
   async function killWhenWriting(
     answer: Promise<string>
   ): Promise<{ seen: boolean; outcome: string }> {
@@ -59,7 +64,11 @@ describe('the server killed in the middle of an import and of a restore (Postgre
       }
     }
     await server.kill();
-    return { seen, outcome: settled ?? (await answer) };
+    const outcome = settled ?? (await answer);
+    while (await writeInProgress()) {
+      if (performance.now() > deadline) throw new Error('The killed write never ended.');
+    }
+    return { seen, outcome };
   }
 
   const base = () => `/programmes/${SLUG}`;

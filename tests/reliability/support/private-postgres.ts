@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,19 +17,30 @@ function findPostgresBin(): string {
 }
 
 /** PostgreSQL refuses to run as root; run its tools as the postgres user when we are root. */
-function run(tool: string, args: string[]) {
+function commandLine(tool: string, args: string[]): [string, string[]] {
   const command = path.join(BIN, tool);
-  if (process.getuid?.() === 0) {
-    execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-  } else {
-    execFileSync(command, args, { stdio: 'pipe' });
-  }
+  return process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    : [command, args];
 }
+
+function run(tool: string, args: string[]) {
+  execFileSync(...commandLine(tool, args), { stdio: 'pipe' });
+}
+
+/**
+ * Without blocking this process: a test's clients keep reading their answers meanwhile (a
+ * blocked client reads them late and may reuse a connection the server has since closed).
+ */
+const runAsync = (tool: string, args: string[]) =>
+  promisify(execFile)(...commandLine(tool, args)).then(() => {});
 
 export interface PrivatePostgres {
   url: string;
-  stop(): void;
-  start(): void;
+  /** Fast shutdown; resolves once the server has stopped. */
+  stop(): Promise<void>;
+  /** Resolves once the server accepts connections (pg_ctl -w). */
+  start(): Promise<void>;
   destroy(): void;
 }
 
@@ -43,17 +55,16 @@ export async function privatePostgres(): Promise<PrivatePostgres> {
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  const start = () =>
-    run('pg_ctl', ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start']);
-  const stop = () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
-  start();
+  const startArgs = ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start'];
+  const stopArgs = ['-D', dataDir, '-m', 'fast', '-w', 'stop'];
+  run('pg_ctl', startArgs);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    start,
-    stop,
+    start: () => runAsync('pg_ctl', startArgs),
+    stop: () => runAsync('pg_ctl', stopArgs),
     destroy() {
       try {
-        stop();
+        run('pg_ctl', stopArgs);
       } catch {
         // already stopped
       }

@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import { migrationsFolder, MIGRATION_LOCK_KEY } from './migrate';
 import { openPgliteFolder } from './pglite-folder';
+import { renewingPostgres } from './renewing-postgres';
 import { countingEnabled, queryCounter } from './query-count';
 import type { Database, DatabaseHandle } from './types';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,7 +26,7 @@ export interface ConnectOptions {
 /** Opens the database the configuration asks for and brings its schema up to date. */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
-    ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    ? connectPostgres(options.databaseUrl, options.maxConnections ?? 10, options.log)
     : await connectPglite(options.dataDir ?? 'data', options.log);
   if (options.migrate ?? true) {
     try {
@@ -73,20 +74,31 @@ async function connectPglite(dataDir: string, log?: (m: string) => void): Promis
   };
 }
 
-function connectPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, {
-    max,
-    onnotice: () => {},
-    // postgres.js waits up to 20 s between reconnection attempts by default, so after a
-    // database restart requests queued for a connection stalled for that long (found by the
-    // reliability suite). Retry within a second instead, and give up on a connection
-    // attempt after 5 s so a request fails cleanly rather than hanging.
-    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
-    connect_timeout: 5
-  });
+function connectPostgres(url: string, max: number, log?: (m: string) => void): DatabaseHandle {
+  // A connection the server dropped mid-query would carry its old state into its next life
+  // with postgres.js 3.4: renewing-postgres.ts explains, and starts a new client instead.
+  const client = renewingPostgres(
+    () =>
+      postgres(url, {
+        max,
+        onnotice: () => {},
+        // postgres.js waits up to 20 s between reconnection attempts by default, so after a
+        // database restart requests queued for a connection stalled for that long (found by the
+        // reliability suite). Retry within a second instead, and give up on a connection
+        // attempt after 5 s so a request fails cleanly rather than hanging.
+        backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+        connect_timeout: 5
+      }),
+    (cause) =>
+      log?.(`A database connection was lost during a statement (${cause}): new ones take over.`)
+  );
   const parsed = new URL(url);
   return {
-    db: drizzlePostgres({ client, schema, logger: driverLogger() }) as unknown as Database,
+    db: drizzlePostgres({
+      client: client.sql,
+      schema,
+      logger: driverLogger()
+    }) as unknown as Database,
     driver: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     close: () => client.end({ timeout: 5 })
