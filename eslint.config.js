@@ -55,7 +55,7 @@ export default ts.config(
         {
           patterns: [
             {
-              group: ['$lib/server/*', '**/server/**'],
+              group: ['#lib/server/*', '**/server/**'],
               message: 'domain/ and charts/ must not import server code.'
             },
             {

@@ -40,10 +40,6 @@ export default defineConfig({
           'base-uri': ['none'],
           'frame-ancestors': ['none']
         }
-      },
-      alias: {
-        $lib: 'src/lib',
-        $tests: 'tests'
       }
     }),
     parseWorkerPlugin()

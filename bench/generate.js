@@ -58,7 +58,7 @@ export const SIZES = {
   }
 };
 
-/** The server code the generator calls, bundled from TypeScript ($lib resolved to src/lib). */
+/** The server code the generator calls, bundled from TypeScript. */
 function loadProduct() {
   return loadBundle(
     'generate-product',

@@ -34,7 +34,6 @@ export function parseWorkerPlugin(): Plugin {
         configFile: false,
         root,
         logLevel: 'warn',
-        resolve: { alias: { $lib: path.join(root, 'src/lib') } },
         build: {
           ssr: entry(),
           outDir,

@@ -1,4 +1,4 @@
-import type { Session, SessionUser } from '$lib/server/auth/sessions';
+import type { Session, SessionUser } from '#lib/server/auth/sessions.ts';
 
 declare global {
   namespace App {

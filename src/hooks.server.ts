@@ -1,13 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
-import { authenticate, requireSignIn } from '$lib/server/auth/handle';
-import { log } from '$lib/server/log';
-import { loggablePath, requestLog } from '$lib/server/request-log';
-import { preloadPolicy } from '$lib/server/preload';
-import { securityHeaders } from '$lib/server/security-headers';
-import { refuseNulInAddress } from '$lib/server/url-guard';
-import { countSqlQueries } from '$lib/server/db/query-count';
-import { startApp } from '$lib/server/startup';
+import { authenticate, requireSignIn } from '#lib/server/auth/handle.ts';
+import { log } from '#lib/server/log.ts';
+import { loggablePath, requestLog } from '#lib/server/request-log.ts';
+import { preloadPolicy } from '#lib/server/preload.ts';
+import { securityHeaders } from '#lib/server/security-headers.ts';
+import { refuseNulInAddress } from '#lib/server/url-guard.ts';
+import { countSqlQueries } from '#lib/server/db/query-count.ts';
+import { startApp } from '#lib/server/startup.ts';
 
 export const init: ServerInit = async () => {
   await startApp();

@@ -32,7 +32,8 @@ export function random(seed) {
 export const pad = (n) => String(n).padStart(2, '0');
 
 /**
- * Bundles `contents` (export lines relative to the project root; `$lib` is src/lib) into
+ * Bundles `contents` (export lines relative to the project root; `#lib/…` resolves through
+ * package.json's subpath imports) into
  * bench/tmp/<name>.mjs and imports it. With `external`, npm packages stay as imports.
  */
 export async function loadBundle(name, contents, { external = false } = {}) {
@@ -41,12 +42,11 @@ export async function loadBundle(name, contents, { external = false } = {}) {
   const outfile = path.join(outdir, `${name}.mjs`);
   await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
-    alias: { $lib: path.join(root, 'src', 'lib') },
     bundle: true,
     ...(external ? { packages: 'external' } : {}),
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node26',
     outfile,
     logLevel: 'error'
   });

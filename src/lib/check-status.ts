@@ -1,10 +1,10 @@
-import type { TagColour } from '$lib/components/Tag.svelte';
+import type { TagColour } from '#lib/components/Tag.svelte';
 import {
   STATUS_LABELS,
   VERDICT_LABELS,
   type CheckStatus,
   type Verdict
-} from '$lib/domain/checks/types';
+} from '#lib/domain/checks/types.ts';
 
 /** Tag colours for check statuses and verdicts; words always carry the meaning too. */
 const STATUS_COLOURS: Record<CheckStatus, TagColour> = {

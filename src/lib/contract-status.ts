@@ -1,5 +1,5 @@
-import type { ContractStatus } from '$lib/domain/contracts';
-import type { TagColour } from '$lib/components/Tag.svelte';
+import type { ContractStatus } from '#lib/domain/contracts.ts';
+import type { TagColour } from '#lib/components/Tag.svelte';
 
 export const STATUS_LABELS: Record<ContractStatus, string> = {
   'no-end-date': 'No end date recorded',

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { addDays, todayUtc } from '$lib/domain/dates';
-import { countyWithDistricts } from '$lib/domain/register';
-import { createSession } from '$lib/server/auth/sessions';
-import { sessionIdFromToken } from '$lib/server/auth/tokens';
-import { deleteContract } from '$lib/server/contracts/writes';
-import { programmeBackupText } from '$lib/server/export';
-import { moveItem } from '$lib/server/roadmap';
+import { addDays, todayUtc } from '#lib/domain/dates.ts';
+import { countyWithDistricts } from '#lib/domain/register/index.ts';
+import { createSession } from '#lib/server/auth/sessions.ts';
+import { sessionIdFromToken } from '#lib/server/auth/tokens.ts';
+import { deleteContract } from '#lib/server/contracts/writes.ts';
+import { programmeBackupText } from '#lib/server/export/index.ts';
+import { moveItem } from '#lib/server/roadmap/index.ts';
 import {
   auditEvents,
   calendarFeeds,
@@ -17,8 +17,8 @@ import {
   savingsLines,
   securityControls,
   shareLinks
-} from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+} from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 import { FIXTURE_PASSWORD, type AccessFixtures, type Actor } from './factories/access';
 import { acceptForm } from './factories/planner';
 

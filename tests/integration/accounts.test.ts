@@ -7,12 +7,12 @@ import {
   listSessionsForUser,
   resetUserPassword,
   setUserDisabled
-} from '$lib/server/accounts';
-import { changeOwnPassword } from '$lib/server/auth/change-password';
-import { createSession, validateSessionToken, type SessionUser } from '$lib/server/auth/sessions';
-import { signIn } from '$lib/server/auth/sign-in';
-import { auditEvents, demoCredentials, users } from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+} from '#lib/server/accounts.ts';
+import { changeOwnPassword } from '#lib/server/auth/change-password.ts';
+import { createSession, validateSessionToken, type SessionUser } from '#lib/server/auth/sessions.ts';
+import { signIn } from '#lib/server/auth/sign-in.ts';
+import { auditEvents, demoCredentials, users } from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { describeEachDriver } from './harness';
 import { createUser } from './factories/users';
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useAppDatabase } from '$lib/server/db';
-import { createSession } from '$lib/server/auth/sessions';
-import type { DatabaseHandle } from '$lib/server/db/types';
+import { useAppDatabase } from '#lib/server/db/index.ts';
+import { createSession } from '#lib/server/auth/sessions.ts';
+import type { DatabaseHandle } from '#lib/server/db/types.ts';
 
 /**
  * The built SvelteKit server (`vite build` output), driven in-process: every request goes

@@ -7,8 +7,8 @@ import {
   programmes,
   serviceAreas,
   successions
-} from '$lib/server/db/schema';
-import { listAuditEvents } from '$lib/server/audit-log';
+} from '#lib/server/db/schema/index.ts';
+import { listAuditEvents } from '#lib/server/audit-log.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

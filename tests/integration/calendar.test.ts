@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
-import { addMonths, todayUtc } from '$lib/domain/dates';
+import { addMonths, todayUtc } from '#lib/domain/dates.ts';
 import {
   auditEvents,
   calendarFeeds,
@@ -9,7 +9,7 @@ import {
   programmeMembers,
   programmes,
   users
-} from '$lib/server/db/schema';
+} from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

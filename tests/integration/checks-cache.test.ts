@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { todayUtc } from '$lib/domain/dates';
-import { findContract } from '$lib/server/contracts/queries';
-import { parseContractForm } from '$lib/server/contracts/form';
-import { contracts, programmes } from '$lib/server/db/schema';
-import { updateContract } from '$lib/server/contracts/writes';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { findContract } from '#lib/server/contracts/queries.ts';
+import { parseContractForm } from '#lib/server/contracts/form.ts';
+import { contracts, programmes } from '#lib/server/db/schema/index.ts';
+import { updateContract } from '#lib/server/contracts/writes.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, type AccessFixtures } from './factories/access';

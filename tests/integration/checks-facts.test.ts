@@ -9,7 +9,7 @@ import {
   savingsLines,
   securityControls,
   systems
-} from '$lib/server/db/schema';
+} from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

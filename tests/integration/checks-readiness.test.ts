@@ -1,9 +1,9 @@
 import { readSheet } from 'read-excel-file/node';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { DEMO_EMAIL } from '$lib/domain/demo-programme';
-import { todayUtc } from '$lib/domain/dates';
-import { evaluateProgramme } from '$lib/server/checks/readiness';
+import { DEMO_EMAIL } from '#lib/domain/demo-programme.ts';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { evaluateProgramme } from '#lib/server/checks/readiness.ts';
 import {
   auditEvents,
   checkSnapshots,
@@ -12,9 +12,9 @@ import {
   programmes,
   systems,
   users
-} from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
-import { bumpRevision } from '$lib/server/revisions';
+} from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
+import { bumpRevision } from '#lib/server/revisions.ts';
 import { describeEachDriver } from './harness';
 import { cookieFor, startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

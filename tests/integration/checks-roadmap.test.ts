@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { evaluateChecks } from '$lib/domain/checks';
-import { loadChecksSnapshot } from '$lib/server/checks/snapshot';
-import { programmes, roadmapItems, roadmapScenarios } from '$lib/server/db/schema';
+import { evaluateChecks } from '#lib/domain/checks/index.ts';
+import { loadChecksSnapshot } from '#lib/server/checks/snapshot.ts';
+import { programmes, roadmapItems, roadmapScenarios } from '#lib/server/db/schema/index.ts';
 import { createAccessFixtures, type AccessFixtures } from './factories/access';
 import { describeEachDriver } from './harness';
 

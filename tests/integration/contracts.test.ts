@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { currentEnd, noticeDeadline } from '$lib/domain/contracts';
-import { contractFiltersSchema } from '$lib/schemas/contract-filters';
-import { auditEvents, contractExtensionOptions, contracts } from '$lib/server/db/schema';
-import { countContracts, findContract, listContracts } from '$lib/server/contracts/queries';
-import { applyBulkTreatment } from '$lib/server/contracts/bulk';
-import { restoreContract, type ContractSnapshot } from '$lib/server/contracts/writes';
+import { currentEnd, noticeDeadline } from '#lib/domain/contracts.ts';
+import { contractFiltersSchema } from '#lib/schemas/contract-filters.ts';
+import { auditEvents, contractExtensionOptions, contracts } from '#lib/server/db/schema/index.ts';
+import { countContracts, findContract, listContracts } from '#lib/server/contracts/queries.ts';
+import { applyBulkTreatment } from '#lib/server/contracts/bulk.ts';
+import { restoreContract, type ContractSnapshot } from '#lib/server/contracts/writes.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, type AccessFixtures } from './factories/access';

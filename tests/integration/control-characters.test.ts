@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { readSheet } from 'read-excel-file/node';
 import { SaxesParser } from 'saxes';
 import { beforeAll, expect, it } from 'vitest';
-import { contracts, programmes } from '$lib/server/db/schema';
+import { contracts, programmes } from '#lib/server/db/schema/index.ts';
 import { ROUTES } from './access-rules';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, type AccessFixtures, type Actor } from './factories/access';

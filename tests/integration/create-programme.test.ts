@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { pastReorganisations } from '$lib/domain/register';
-import { templateFromReorganisation } from '$lib/domain/programme-templates';
-import { STANDARD_SERVICE_AREAS } from '$lib/domain/service-areas';
-import { createProgramme } from '$lib/server/programmes/create';
+import { pastReorganisations } from '#lib/domain/register/index.ts';
+import { templateFromReorganisation } from '#lib/domain/programme-templates.ts';
+import { STANDARD_SERVICE_AREAS } from '#lib/domain/service-areas.ts';
+import { createProgramme } from '#lib/server/programmes/create.ts';
 import {
   auditEvents,
   councils,
@@ -11,7 +11,7 @@ import {
   programmes,
   serviceAreas,
   successions
-} from '$lib/server/db/schema';
+} from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { createUser } from './factories/users';
 

@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
-import { buildDemoRoadmap } from '$lib/domain/demo-roadmap';
-import { evaluateRoadmap, type RoadmapRule } from '$lib/domain/roadmap';
-import { listScenarios, loadRoadmap } from '$lib/server/roadmap';
-import { signIn } from '$lib/server/auth/sign-in';
+import { buildDemoProgramme, DEMO_EMAIL } from '#lib/domain/demo-programme.ts';
+import { buildDemoRoadmap } from '#lib/domain/demo-roadmap.ts';
+import { evaluateRoadmap, type RoadmapRule } from '#lib/domain/roadmap/index.ts';
+import { listScenarios, loadRoadmap } from '#lib/server/roadmap/index.ts';
+import { signIn } from '#lib/server/auth/sign-in.ts';
 import {
   councils,
   contracts,
@@ -16,9 +16,9 @@ import {
   roadmapScenarios,
   systems,
   users
-} from '$lib/server/db/schema';
-import { councilOverview, listProgrammesForUser } from '$lib/server/db/queries/programmes';
-import { demoSignInLine, seedDemoIfEmpty } from '$lib/server/demo-seed';
+} from '#lib/server/db/schema/index.ts';
+import { councilOverview, listProgrammesForUser } from '#lib/server/db/queries/programmes.ts';
+import { demoSignInLine, seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { describeEachDriver } from './harness';
 import { createUser } from './factories/users';
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { DEMO_EMAIL } from '$lib/domain/demo-programme';
+import { DEMO_EMAIL } from '#lib/domain/demo-programme.ts';
 import {
   auditEvents,
   contractExtensionOptions,
@@ -13,9 +13,9 @@ import {
   successions,
   systems,
   users
-} from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
-import { programmeBackupText } from '$lib/server/export';
+} from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
+import { programmeBackupText } from '#lib/server/export/index.ts';
 import { cookieFor, startTestApp, type TestApp } from './app';
 import { createUser } from './factories/users';
 import { describeEachDriver } from './harness';
@@ -151,8 +151,8 @@ describeEachDriver('export and backup', (ctx) => {
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="thornshire-demo-contracts-\d{4}-\d{2}-\d{2}\.xlsx"$/
     );
-    const { contractsExport } = await import('$lib/server/export');
-    const { parseContractFilters } = await import('$lib/schemas/contract-filters');
+    const { contractsExport } = await import('#lib/server/export/index.ts');
+    const { parseContractFilters } = await import('#lib/schemas/contract-filters.ts');
     const counted = await countQueries(ctx.handle, () =>
       contractsExport(ctx.db, programmeId, parseContractFilters(new URLSearchParams()), {
         today: TODAY,

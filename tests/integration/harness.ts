@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import { connectDatabase } from '$lib/server/db/client';
-import type { Database, DatabaseHandle, DriverName } from '$lib/server/db/types';
+import { connectDatabase } from '#lib/server/db/client.ts';
+import type { Database, DatabaseHandle, DriverName } from '#lib/server/db/types.ts';
 
 export interface TestDatabase {
   driver: DriverName;

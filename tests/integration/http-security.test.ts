@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, sessions, users } from '$lib/server/db/schema';
+import { auditEvents, sessions, users } from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { cookieFor, startTestApp, type TestApp } from './app';
 import { createUser } from './factories/users';

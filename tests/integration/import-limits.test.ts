@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { contracts, pendingImports, programmes } from '$lib/server/db/schema';
+import { contracts, pendingImports, programmes } from '#lib/server/db/schema/index.ts';
 import {
   deflatedWithSpaces,
   rowGapXlsx,

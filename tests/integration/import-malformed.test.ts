@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contracts, pendingImports, systems } from '$lib/server/db/schema';
+import { contracts, pendingImports, systems } from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

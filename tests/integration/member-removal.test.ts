@@ -1,18 +1,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { addDays, todayUtc } from '$lib/domain/dates';
-import type { SessionUser } from '$lib/server/auth/sessions';
-import { sessionIdFromToken } from '$lib/server/auth/tokens';
-import { createCalendarFeed } from '$lib/server/calendar/feeds';
+import { addDays, todayUtc } from '#lib/domain/dates.ts';
+import type { SessionUser } from '#lib/server/auth/sessions.ts';
+import { sessionIdFromToken } from '#lib/server/auth/tokens.ts';
+import { createCalendarFeed } from '#lib/server/calendar/feeds.ts';
 import {
   auditEvents,
   calendarFeeds,
   programmeMembers,
   programmes,
   shareLinks
-} from '$lib/server/db/schema';
-import { createShareLink } from '$lib/server/present';
+} from '#lib/server/db/schema/index.ts';
+import { createShareLink } from '#lib/server/present/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, type AccessFixtures } from './factories/access';

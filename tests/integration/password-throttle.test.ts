@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { auditEvents } from '$lib/server/db/schema';
-import { signIn } from '$lib/server/auth/sign-in';
-import { changeOwnPassword } from '$lib/server/auth/change-password';
-import { createSession, type SessionUser } from '$lib/server/auth/sessions';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '$lib/server/auth/throttle';
+import { auditEvents } from '#lib/server/db/schema/index.ts';
+import { signIn } from '#lib/server/auth/sign-in.ts';
+import { changeOwnPassword } from '#lib/server/auth/change-password.ts';
+import { createSession, type SessionUser } from '#lib/server/auth/sessions.ts';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '#lib/server/auth/throttle.ts';
 import { describeEachDriver } from './harness';
 import { cookieFor, startTestApp, type TestApp } from './app';
 import { createUser } from './factories/users';
@@ -14,8 +14,8 @@ import { createUser } from './factories/users';
  * module is not counted: requests to it are counted by their audit rows instead).
  */
 const hashChecks = vi.hoisted(() => ({ count: 0 }));
-vi.mock('$lib/server/auth/passwords', async (importOriginal) => {
-  const real = await importOriginal<typeof import('$lib/server/auth/passwords')>();
+vi.mock('#lib/server/auth/passwords.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('#lib/server/auth/passwords.ts')>();
   return {
     ...real,
     verifyPassword: (hash: string, password: string) => {

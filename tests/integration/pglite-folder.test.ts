@@ -3,10 +3,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectDatabase } from '$lib/server/db/client';
-import { DataFolderInUseError } from '$lib/server/db/data-folder-lock';
-import { DatabaseFolderError } from '$lib/server/db/pglite-folder';
-import { programmes } from '$lib/server/db/schema';
+import { connectDatabase } from '#lib/server/db/client.ts';
+import { DataFolderInUseError } from '#lib/server/db/data-folder-lock.ts';
+import { DatabaseFolderError } from '#lib/server/db/pglite-folder.ts';
+import { programmes } from '#lib/server/db/schema/index.ts';
 import { rowsOf } from './harness';
 
 // PGlite only: these are about the embedded database's data folder.

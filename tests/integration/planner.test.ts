@@ -11,8 +11,8 @@ import {
   roadmapScenarios,
   serviceAreas,
   systems
-} from '$lib/server/db/schema';
-import { FIELD } from '$lib/schemas/planner';
+} from '#lib/server/db/schema/index.ts';
+import { FIELD } from '#lib/schemas/planner.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createRoadmapFixtures } from './factories/roadmap';

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Database, DatabaseHandle, DriverName } from '$lib/server/db/types';
+import type { Database, DatabaseHandle, DriverName } from '#lib/server/db/types.ts';
 
 /**
  * Counts SQL statements by spying on the driver method drizzle calls for every query:

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { addDays, todayUtc } from '$lib/domain/dates';
+import { addDays, todayUtc } from '#lib/domain/dates.ts';
 import { beforeAll, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -10,7 +10,7 @@ import {
   roadmapApprovals,
   roadmapItems,
   shareLinks
-} from '$lib/server/db/schema';
+} from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createRoadmapFixtures } from './factories/roadmap';

@@ -10,7 +10,7 @@ import {
   roadmapItemSystems,
   roadmapMilestones,
   roadmapScenarios
-} from '$lib/server/db/schema';
+} from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createRoadmapFixtures, insertRoadmapItems } from './factories/roadmap';

@@ -10,8 +10,8 @@ import {
   programmes,
   roadmapScenarios,
   serviceAreas
-} from '$lib/server/db/schema';
-import { bumpRevision } from '$lib/server/revisions';
+} from '#lib/server/db/schema/index.ts';
+import { bumpRevision } from '#lib/server/revisions.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { statementCounter } from './query-count';

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { DEMO_EMAIL } from '$lib/domain/demo-programme';
-import { addMonths, todayUtc } from '$lib/domain/dates';
-import { RUNWAY_LIMIT } from '$lib/server/contracts/runway';
+import { DEMO_EMAIL } from '#lib/domain/demo-programme.ts';
+import { addMonths, todayUtc } from '#lib/domain/dates.ts';
+import { RUNWAY_LIMIT } from '#lib/server/contracts/runway.ts';
 import {
   contractExtensionOptions,
   contracts,
   councils,
   programmes,
   users
-} from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+} from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { describeEachDriver } from './harness';
 import { cookieFor, startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

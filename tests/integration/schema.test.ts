@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { contracts, councils, programmes } from '$lib/server/db/schema';
+import { contracts, councils, programmes } from '#lib/server/db/schema/index.ts';
 import { describeEachDriver, rowsOf } from './harness';
 
 describeEachDriver('schema and migrations', (ctx) => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, serviceAreas, systems } from '$lib/server/db/schema';
+import { auditEvents, serviceAreas, systems } from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures } from './factories/access';

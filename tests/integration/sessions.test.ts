@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { sessions, users } from '$lib/server/db/schema';
+import { sessions, users } from '#lib/server/db/schema/index.ts';
 import {
   createSession,
   invalidateSession,
   invalidateUserSessions,
   validateSessionToken
-} from '$lib/server/auth/sessions';
+} from '#lib/server/auth/sessions.ts';
 import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   SESSION_TOUCH_INTERVAL_MS
-} from '$lib/server/auth/policy';
-import { sessionIdFromToken } from '$lib/server/auth/tokens';
+} from '#lib/server/auth/policy.ts';
+import { sessionIdFromToken } from '#lib/server/auth/tokens.ts';
 import { describeEachDriver } from './harness';
 import { createUser } from './factories/users';
 

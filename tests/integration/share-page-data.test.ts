@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { unflatten } from 'devalue';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { generateSessionToken, sessionIdFromToken } from '$lib/server/auth/tokens';
+import { generateSessionToken, sessionIdFromToken } from '#lib/server/auth/tokens.ts';
 import {
   councils,
   programmes,
@@ -11,7 +11,7 @@ import {
   roadmapItems,
   roadmapMilestones,
   shareLinks
-} from '$lib/server/db/schema';
+} from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, type AccessFixtures } from './factories/access';

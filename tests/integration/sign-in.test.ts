@@ -1,10 +1,10 @@
 import { asc } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { auditEvents } from '$lib/server/db/schema';
-import { signIn } from '$lib/server/auth/sign-in';
-import { signOut } from '$lib/server/auth/sign-out';
-import { validateSessionToken } from '$lib/server/auth/sessions';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '$lib/server/auth/throttle';
+import { auditEvents } from '#lib/server/db/schema/index.ts';
+import { signIn } from '#lib/server/auth/sign-in.ts';
+import { signOut } from '#lib/server/auth/sign-out.ts';
+import { validateSessionToken } from '#lib/server/auth/sessions.ts';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '#lib/server/auth/throttle.ts';
 import { describeEachDriver } from './harness';
 import { createUser } from './factories/users';
 

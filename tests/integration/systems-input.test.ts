@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, programmes, systems } from '$lib/server/db/schema';
+import { auditEvents, programmes, systems } from '#lib/server/db/schema/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createSystemsFixtures, insertSystems } from './factories/systems';

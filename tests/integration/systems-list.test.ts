@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { serviceAreas } from '$lib/server/db/schema';
-import { bumpRevision } from '$lib/server/revisions';
-import { listSystems, systemFilterOptions, systemsMatrix } from '$lib/server/systems';
+import { serviceAreas } from '#lib/server/db/schema/index.ts';
+import { bumpRevision } from '#lib/server/revisions.ts';
+import { listSystems, systemFilterOptions, systemsMatrix } from '#lib/server/systems/index.ts';
 import { describeEachDriver } from './harness';
 import { statementCounter } from './query-count';
 import { startTestApp, type TestApp } from './app';

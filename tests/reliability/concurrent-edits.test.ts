@@ -6,8 +6,8 @@ import {
   programmes,
   roadmapItems,
   roadmapScenarios
-} from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+} from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { readForms, withValues } from './support/forms';
 import { Browser } from './support/http';

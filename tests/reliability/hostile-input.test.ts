@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmes } from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+import { programmes } from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { createAccessFixtures, type AccessFixtures } from '../integration/factories/access';
 import { crawlForms, type CrawledForm } from './support/crawl';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';

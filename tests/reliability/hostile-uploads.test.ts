@@ -1,8 +1,8 @@
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backup } from '$lib/domain/export/backup';
-import { contracts, councils, programmes } from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+import type { Backup } from '#lib/domain/export/backup.ts';
+import { contracts, councils, programmes } from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { rowGapXlsx, whitespaceBombXlsx } from '../fixtures/xlsx';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { peopleFor } from './support/people';

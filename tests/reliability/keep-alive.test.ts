@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { peopleFor } from './support/people';
 import { startServer, type RunningServer } from './support/server';

@@ -1,7 +1,7 @@
 import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, contracts, councils, programmes } from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+import { auditEvents, contracts, councils, programmes } from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { peopleFor } from './support/people';
 import { contractRegister } from './support/register';

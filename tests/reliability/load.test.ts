@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, programmes } from '$lib/server/db/schema';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+import { contracts, programmes } from '#lib/server/db/schema/index.ts';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { readForms, withValues } from './support/forms';
 import { Browser } from './support/http';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '$lib/server/demo-seed';
+import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { Browser } from './support/http';
 import { peopleFor } from './support/people';

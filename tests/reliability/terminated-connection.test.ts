@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase } from '$lib/server/db/client';
-import { lostWhileWorking } from '$lib/server/db/renewing-postgres';
+import { connectDatabase } from '#lib/server/db/client.ts';
+import { lostWhileWorking } from '#lib/server/db/renewing-postgres.ts';
 import { throwawayDatabase, type ThrowawayDatabase } from './support/database';
 import { recordFigures } from './support/summary';
 

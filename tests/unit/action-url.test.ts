@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionKeeping } from '$lib/action-url';
+import { actionKeeping } from '#lib/action-url.ts';
 
 describe('actionKeeping', () => {
   it.each([

@@ -3,10 +3,10 @@ import {
   generatePassword,
   generateSessionToken,
   sessionIdFromToken
-} from '$lib/server/auth/tokens';
-import { signInSchema } from '$lib/schemas/auth';
-import { sessionCookieName } from '$lib/server/auth/cookies';
-import { hashPassword, verifyPassword } from '$lib/server/auth/passwords';
+} from '#lib/server/auth/tokens.ts';
+import { signInSchema } from '#lib/schemas/auth.ts';
+import { sessionCookieName } from '#lib/server/auth/cookies.ts';
+import { hashPassword, verifyPassword } from '#lib/server/auth/passwords.ts';
 
 describe('session tokens', () => {
   it('are 160-bit base32 strings, different every time', () => {

@@ -7,7 +7,7 @@ import {
   type ItemChange,
   type PlanItem,
   type PlanSide
-} from '$lib/domain/review';
+} from '#lib/domain/review/index.ts';
 
 /** An item from start to end (YYYY-MM) going live at `live`, phases in between. */
 function item(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarEvents, type FeedContract } from '$lib/domain/calendar-events';
-import type { ContractTerms } from '$lib/domain/contracts';
+import { calendarEvents, type FeedContract } from '#lib/domain/calendar-events.ts';
+import type { ContractTerms } from '#lib/domain/contracts.ts';
 
 const programme = {
   id: 'p1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutCliff, quarterOf, quartersOf } from '$lib/charts/cliff-layout';
+import { layoutCliff, quarterOf, quartersOf } from '#lib/charts/cliff-layout.ts';
 
 describe('quarterOf', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentParagraphs, commentPieces } from '$lib/domain/review';
+import { commentParagraphs, commentPieces } from '#lib/domain/review/index.ts';
 
 describe('commentPieces', () => {
   const cases = [

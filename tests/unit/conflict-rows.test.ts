@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictRows } from '$lib/conflict-rows';
+import { conflictRows } from '#lib/conflict-rows.ts';
 
 const words = (_field: string, value: unknown) =>
   value === null || value === '' ? 'Blank' : String(value);

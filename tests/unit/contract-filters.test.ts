@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContractFilters } from '$lib/schemas/contract-filters';
+import { parseContractFilters } from '#lib/schemas/contract-filters.ts';
 
 const COUNCIL = 'a716739b-f4ec-4460-b704-8aaa67270da1';
 

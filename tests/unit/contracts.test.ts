@@ -18,7 +18,7 @@ import {
   remainingMonths,
   remainingOptions,
   type ContractTerms
-} from '$lib/domain/contracts';
+} from '#lib/domain/contracts.ts';
 
 /** Options written as lengths in months, exercised ones marked with a trailing '*'. */
 function terms(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateParts } from '$lib/domain/date-input';
+import { parseDateParts } from '#lib/domain/date-input.ts';
 
 describe('parseDateParts', () => {
   it.each([

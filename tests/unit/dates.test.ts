@@ -8,7 +8,7 @@ import {
   isIsoDate,
   isLeapYear,
   todayUtc
-} from '$lib/domain/dates';
+} from '#lib/domain/dates.ts';
 
 describe('isIsoDate', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoProgramme } from '$lib/domain/demo-programme';
-import { daysBetween, isIsoDate } from '$lib/domain/dates';
+import { buildDemoProgramme } from '#lib/domain/demo-programme.ts';
+import { daysBetween, isIsoDate } from '#lib/domain/dates.ts';
 
 describe('the demo programme', () => {
   it.each(['2026-11-27', '2027-01-01', '2027-06-15', '2028-02-29'])(

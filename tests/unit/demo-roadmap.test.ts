@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoProgramme } from '$lib/domain/demo-programme';
-import { buildDemoRoadmap } from '$lib/domain/demo-roadmap';
-import { currentEnd } from '$lib/domain/contracts';
-import { evaluateRoadmap, scheduleProblems, type RoadmapPlan } from '$lib/domain/roadmap';
+import { buildDemoProgramme } from '#lib/domain/demo-programme.ts';
+import { buildDemoRoadmap } from '#lib/domain/demo-roadmap.ts';
+import { currentEnd } from '#lib/domain/contracts.ts';
+import { evaluateRoadmap, scheduleProblems, type RoadmapPlan } from '#lib/domain/roadmap/index.ts';
 
 describe('the demo roadmap', () => {
   const demo = buildDemoProgramme('2026-11-27');

@@ -6,8 +6,8 @@ import {
   MAX_BACKUP_BYTES,
   serialiseBackup,
   type ProgrammeSnapshot
-} from '$lib/domain/export/backup';
-import { readBackup } from '$lib/schemas/backup';
+} from '#lib/domain/export/backup.ts';
+import { readBackup } from '#lib/schemas/backup.ts';
 
 const system = (id: string, councilId: string, name: string, extra = {}) => ({
   id,

@@ -11,7 +11,7 @@ import {
   tableToSheet,
   UTF8_BOM,
   type ExportTable
-} from '$lib/domain/export';
+} from '#lib/domain/export/index.ts';
 
 describe('neutraliseFormula (OWASP CSV injection)', () => {
   it.each([

@@ -5,7 +5,7 @@ import {
   SYSTEM_COLUMNS,
   type ContractExportRow,
   type SystemExportRow
-} from '$lib/domain/export';
+} from '#lib/domain/export/index.ts';
 
 const base: ContractExportRow = {
   councilName: 'Aldmoor District Council',

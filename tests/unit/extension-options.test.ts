@@ -4,7 +4,7 @@ import {
   formatExtensionOptions,
   MAX_EXTENSION_OPTION_MONTHS,
   MAX_EXTENSION_OPTIONS
-} from '$lib/domain/extension-options';
+} from '#lib/domain/extension-options.ts';
 
 describe('extensionOptionsFromText', () => {
   it.each([

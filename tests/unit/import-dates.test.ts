@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromExcelSerial, MAX_EXCEL_SERIAL, parseUkDate } from '$lib/domain/import/dates';
+import { fromExcelSerial, MAX_EXCEL_SERIAL, parseUkDate } from '#lib/domain/import/dates.ts';
 
 describe('parseUkDate: accepted forms', () => {
   it.each<[string | number, string]>([

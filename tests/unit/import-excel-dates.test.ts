@@ -3,7 +3,7 @@ import {
   excelSerialDate,
   isBuiltInDateFormat,
   isDateFormatCode
-} from '$lib/domain/import/excel-dates';
+} from '#lib/domain/import/excel-dates.ts';
 
 describe('isDateFormatCode: which number formats show dates', () => {
   it.each<[string, boolean]>([

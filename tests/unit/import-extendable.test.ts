@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readContractRow } from '$lib/domain/import/contract-rows';
-import { optionCoveringMaximumEnd } from '$lib/domain/import/extendable';
-import type { Cell } from '$lib/domain/import/table';
+import { readContractRow } from '#lib/domain/import/contract-rows.ts';
+import { optionCoveringMaximumEnd } from '#lib/domain/import/extendable.ts';
+import type { Cell } from '#lib/domain/import/table.ts';
 
 describe('one extension option from the current end to the maximum end', () => {
   it.each<[string | null, string | null, number | null, string]>([

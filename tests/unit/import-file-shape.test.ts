@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, type Delimiter } from '$lib/domain/import/delimiter';
-import { decodeText } from '$lib/domain/import/encoding';
-import { headerScore } from '$lib/domain/import/kinds';
-import { columnLetter, shapeSheet, type Cell } from '$lib/domain/import/table';
+import { detectDelimiter, type Delimiter } from '#lib/domain/import/delimiter.ts';
+import { decodeText } from '#lib/domain/import/encoding.ts';
+import { headerScore } from '#lib/domain/import/kinds.ts';
+import { columnLetter, shapeSheet, type Cell } from '#lib/domain/import/table.ts';
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));

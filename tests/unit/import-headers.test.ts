@@ -4,7 +4,7 @@ import {
   normaliseHeader,
   proposeMapping,
   type ContractField
-} from '$lib/domain/import/headers';
+} from '#lib/domain/import/headers.ts';
 
 /** The fields proposed for each column, in column order. */
 function fieldsOf(headers: string[]): (ContractField | null)[] {

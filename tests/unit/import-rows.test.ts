@@ -7,11 +7,11 @@ import {
   readNoticePeriod,
   readText,
   readYesNo
-} from '$lib/domain/import/cells';
-import { readContractRow } from '$lib/domain/import/contract-rows';
-import { checkMapping, proposeFor, readRow } from '$lib/domain/import/kinds';
-import { readSystemRow } from '$lib/domain/import/system-rows';
-import type { Cell } from '$lib/domain/import/table';
+} from '#lib/domain/import/cells.ts';
+import { readContractRow } from '#lib/domain/import/contract-rows.ts';
+import { checkMapping, proposeFor, readRow } from '#lib/domain/import/kinds.ts';
+import { readSystemRow } from '#lib/domain/import/system-rows.ts';
+import type { Cell } from '#lib/domain/import/table.ts';
 
 const value = <T>(read: { ok: true; value: T } | { ok: false; message: string }) =>
   read.ok ? read.value : `error: ${read.message}`;

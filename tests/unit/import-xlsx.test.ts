@@ -3,8 +3,8 @@ import { randomBytes as random } from 'node:crypto';
 import zlib from 'node:zlib';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { cellText } from '$lib/domain/import/cells';
-import { readUploadedFile, type ReadFile } from '$lib/server/import/read-file';
+import { cellText } from '#lib/domain/import/cells.ts';
+import { readUploadedFile, type ReadFile } from '#lib/server/import/read-file.ts';
 import {
   deflatedWithSpaces,
   rowGapXlsx,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_POUNDS_PENCE, parsePounds, penceForInput } from '$lib/domain/money';
+import { MAX_POUNDS_PENCE, parsePounds, penceForInput } from '#lib/domain/money.ts';
 
 describe('parsePounds', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refusals } from '$lib/server/import/limits';
-import { runParseJob } from '$lib/server/workers/run';
+import { refusals } from '#lib/server/import/limits.ts';
+import { runParseJob } from '#lib/server/workers/run.ts';
 import { contractRegister } from '../reliability/support/register';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '$lib/domain/password-policy';
+import { passwordProblem, PASSWORD_MIN_LENGTH } from '#lib/domain/password-policy.ts';
 
 describe('passwordProblem', () => {
   it.each([

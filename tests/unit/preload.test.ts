@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preloads } from '$lib/server/preload';
+import { preloads } from '#lib/server/preload.ts';
 
 const ROADMAP = '/(app)/programmes/[programme]/roadmap';
 const OVERVIEW = '/(app)/programmes/[programme]';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoadmapWarning } from '$lib/domain/roadmap';
-import { keyDates, summariseWarnings } from '$lib/domain/present/summary';
+import type { RoadmapWarning } from '#lib/domain/roadmap/index.ts';
+import { keyDates, summariseWarnings } from '#lib/domain/present/summary.ts';
 
 const warning = (rule: RoadmapWarning['rule'], status: 'warn' | 'fail'): RoadmapWarning => ({
   id: `${rule}-${status}-${Math.random()}`,

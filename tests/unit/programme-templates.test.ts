@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countyWithDistricts, pastReorganisations } from '$lib/domain/register';
-import { templateFromCounty, templateFromReorganisation } from '$lib/domain/programme-templates';
+import { countyWithDistricts, pastReorganisations } from '#lib/domain/register/index.ts';
+import { templateFromCounty, templateFromReorganisation } from '#lib/domain/programme-templates.ts';
 
 describe('templateFromReorganisation', () => {
   it.each(pastReorganisations().map((r) => [r.id, r] as const))(

@@ -8,8 +8,8 @@ import {
   reorganisationById,
   searchCouncils,
   type Reorganisation
-} from '$lib/domain/register';
-import { addDays } from '$lib/domain/dates';
+} from '#lib/domain/register/index.ts';
+import { addDays } from '#lib/domain/dates.ts';
 
 const codes = (list: { code: string }[]) => list.map((c) => c.code).sort();
 

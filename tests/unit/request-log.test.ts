@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { error, redirect } from '@sveltejs/kit';
-import { loggablePath, statusOfThrown } from '$lib/server/request-log';
+import { loggablePath, statusOfThrown } from '#lib/server/request-log.ts';
 
 describe('loggablePath', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsCounted } from '$lib/domain/roadmap';
+import { findingsCounted } from '#lib/domain/roadmap/index.ts';
 
 describe('findingsCounted', () => {
   it.each([

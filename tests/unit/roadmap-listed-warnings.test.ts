@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedFirst, WARNINGS_LISTED } from '$lib/server/roadmap/page-view';
+import { listedFirst, WARNINGS_LISTED } from '#lib/server/roadmap/page-view.ts';
 
 /** `n` warnings named w0, w1, …; those in `itemless` name no item. */
 function warnings(n: number, itemless: number[] = []) {

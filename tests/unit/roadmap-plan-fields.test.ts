@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFieldsOf, SCHEDULE_FIELDS } from '$lib/domain/roadmap';
+import { planFieldsOf, SCHEDULE_FIELDS } from '#lib/domain/roadmap/index.ts';
 
 const row = {
   id: 'item-1',

@@ -7,8 +7,8 @@ import {
   quarterShifts,
   startOfQuarter,
   type RoadmapItem
-} from '$lib/domain/roadmap';
-import { addMonths, formatIsoDate } from '$lib/domain/dates';
+} from '#lib/domain/roadmap/index.ts';
+import { addMonths, formatIsoDate } from '#lib/domain/dates.ts';
 
 function item(
   id: string,

@@ -11,7 +11,7 @@ import {
   type RoadmapContract,
   type RoadmapItem,
   type RoadmapPlan
-} from '$lib/domain/roadmap';
+} from '#lib/domain/roadmap/index.ts';
 
 const VESTING = '2028-04-01';
 

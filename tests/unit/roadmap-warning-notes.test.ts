@@ -5,7 +5,7 @@ import {
   warningNote,
   warningNotes,
   type RoadmapWarning
-} from '$lib/domain/roadmap';
+} from '#lib/domain/roadmap/index.ts';
 
 const w = (n: number, status: 'warn' | 'fail'): RoadmapWarning => ({
   id: `w${n}`,

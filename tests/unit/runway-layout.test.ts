@@ -5,10 +5,10 @@ import {
   describeContract,
   layoutRunway,
   type RunwayContract
-} from '$lib/charts/runway-layout';
-import { clipSegments, contractDates, contractSegments } from '$lib/charts/runway-segments';
-import { quarterStart, runwayWindow, timeTicks, windowScale } from '$lib/charts/runway-window';
-import type { ContractTerms } from '$lib/domain/contracts';
+} from '#lib/charts/runway-layout.ts';
+import { clipSegments, contractDates, contractSegments } from '#lib/charts/runway-segments.ts';
+import { quarterStart, runwayWindow, timeTicks, windowScale } from '#lib/charts/runway-window.ts';
+import type { ContractTerms } from '#lib/domain/contracts.ts';
 
 const terms = (over: Partial<ContractTerms> = {}): ContractTerms => ({
   startDate: '2024-04-01',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '$lib/server/config';
-import { escapeForLog, formatLogRecord, type LogRecord } from '$lib/server/log';
-import { fieldErrors } from '$lib/schemas/form';
-import { roleAllows } from '$lib/server/access';
-import { safeSheetName } from '$lib/server/export/xlsx';
+import { readConfig } from '#lib/server/config.ts';
+import { escapeForLog, formatLogRecord, type LogRecord } from '#lib/server/log.ts';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import { roleAllows } from '#lib/server/access.ts';
+import { safeSheetName } from '#lib/server/export/xlsx.ts';
 import { z } from 'zod';
 
 describe('readConfig', () => {

@@ -5,10 +5,10 @@ import {
   shareCreatorStanding,
   shareExpiryProblem,
   shareLinkStatus
-} from '$lib/domain/present/share-links';
-import { memberRemovalSchema } from '$lib/schemas/member-removal';
-import { sharedPlanSchema } from '$lib/schemas/share';
-import { shareLinkMaker } from '$lib/share-link-text';
+} from '#lib/domain/present/share-links.ts';
+import { memberRemovalSchema } from '#lib/schemas/member-removal.ts';
+import { sharedPlanSchema } from '#lib/schemas/share.ts';
+import { shareLinkMaker } from '#lib/share-link-text.ts';
 
 describe('share link expiry', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withoutEmailAddresses } from '$lib/domain/present/public-text';
-import { ordinals } from '$lib/server/present/shared-view';
+import { withoutEmailAddresses } from '#lib/domain/present/public-text.ts';
+import { ordinals } from '#lib/server/present/shared-view.ts';
 
 describe('withoutEmailAddresses (an item owner on a share link)', () => {
   it.each([

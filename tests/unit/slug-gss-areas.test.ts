@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, uniqueSlug } from '$lib/domain/slug';
-import { gssCodeProblem } from '$lib/domain/gss';
-import { STANDARD_SERVICE_AREAS } from '$lib/domain/service-areas';
+import { slugify, uniqueSlug } from '#lib/domain/slug.ts';
+import { gssCodeProblem } from '#lib/domain/gss.ts';
+import { STANDARD_SERVICE_AREAS } from '#lib/domain/service-areas.ts';
 
 describe('slugify', () => {
   it.each([

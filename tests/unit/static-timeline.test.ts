@@ -1,8 +1,8 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import StaticTimeline from '$lib/charts/StaticTimeline.svelte';
-import type { TimelineItem } from '$lib/charts/timeline-layout';
-import { warningNotes, type RoadmapWarning } from '$lib/domain/roadmap';
+import StaticTimeline from '#lib/charts/StaticTimeline.svelte';
+import type { TimelineItem } from '#lib/charts/timeline-layout.ts';
+import { warningNotes, type RoadmapWarning } from '#lib/domain/roadmap/index.ts';
 
 const item = (id: string, title: string, start: number, areaId: string): TimelineItem => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSuccession, NODE_WIDTH } from '$lib/charts/succession-layout';
+import { layoutSuccession, NODE_WIDTH } from '#lib/charts/succession-layout.ts';
 
 describe('layoutSuccession', () => {
   const preds = [

@@ -6,8 +6,8 @@ import {
   normaliseText,
   withoutControlCharacters,
   type TextKind
-} from '$lib/domain/text';
-import { lineText, multilineText, optionalLine, requiredLine } from '$lib/schemas/text';
+} from '#lib/domain/text.ts';
+import { lineText, multilineText, optionalLine, requiredLine } from '#lib/schemas/text.ts';
 
 const DECOMPOSED_E = 'e\u0301'; // e + combining acute accent
 const COMPOSED_E = '\u00e9'; // é as one character

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BarMover } from '$lib/charts/timeline-drag.svelte';
-import { MoveView } from '$lib/charts/timeline-move.svelte';
-import { timeScale } from '$lib/charts/timeline-scale';
-import type { Schedule } from '$lib/domain/roadmap';
+import { BarMover } from '#lib/charts/timeline-drag.svelte.ts';
+import { MoveView } from '#lib/charts/timeline-move.svelte.ts';
+import { timeScale } from '#lib/charts/timeline-scale.ts';
+import type { Schedule } from '#lib/domain/roadmap/index.ts';
 import { timelineItem } from './support/timeline-item';
 
 // 10 px a month: a drag of 30 px is three months.

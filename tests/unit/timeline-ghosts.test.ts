@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGhosts, type TimelineGhost } from '$lib/charts/timeline-ghosts';
-import { BAR_HEIGHT } from '$lib/charts/timeline-layout';
+import { layoutGhosts, type TimelineGhost } from '#lib/charts/timeline-ghosts.ts';
+import { BAR_HEIGHT } from '#lib/charts/timeline-layout.ts';
 
 /** A month is 10 pixels from January 2029. */
 const x = (iso: string) =>

@@ -6,7 +6,7 @@ import {
   laneStepped,
   layoutRows,
   ROW_HEIGHT
-} from '$lib/charts/timeline-layout';
+} from '#lib/charts/timeline-layout.ts';
 
 const lanes = [
   { key: 'w', label: 'Waste' },

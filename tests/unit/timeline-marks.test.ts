@@ -5,8 +5,8 @@ import {
   contractMarkersTitle,
   describeBar,
   timelineMarkers
-} from '$lib/charts/timeline-marks';
-import { warningNote, type RoadmapWarning } from '$lib/domain/roadmap';
+} from '#lib/charts/timeline-marks.ts';
+import { warningNote, type RoadmapWarning } from '#lib/domain/roadmap/index.ts';
 
 const warning = (status: 'warn' | 'fail'): RoadmapWarning => ({
   id: `w-${status}`,

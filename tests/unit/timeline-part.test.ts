@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timelineItem } from './support/timeline-item';
-import { layoutRows } from '$lib/charts/timeline-layout';
-import { rowsOfPart, timelinePart } from '$lib/charts/timeline-part';
+import { layoutRows } from '#lib/charts/timeline-layout.ts';
+import { rowsOfPart, timelinePart } from '#lib/charts/timeline-part.ts';
 
 const item = timelineItem;
 

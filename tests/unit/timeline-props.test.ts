@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawingByArea, type DrawableView } from '$lib/charts/timeline-props';
-import type { TimelineItem } from '$lib/charts/timeline-layout';
+import { drawingByArea, type DrawableView } from '#lib/charts/timeline-props.ts';
+import type { TimelineItem } from '#lib/charts/timeline-layout.ts';
 
 const item = {
   id: 'a',

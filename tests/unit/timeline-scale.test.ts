@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timelineItem } from './support/timeline-item';
-import { layoutTimeline, lanesFor, packRows } from '$lib/charts/timeline-layout';
+import { layoutTimeline, lanesFor, packRows } from '#lib/charts/timeline-layout.ts';
 import {
   axisTicks,
   isoToDate,
@@ -13,8 +13,8 @@ import {
   timeScale,
   zoomAround,
   ZOOM_LEVELS
-} from '$lib/charts/timeline-scale';
-import { STATUS_LABELS } from '$lib/domain/roadmap';
+} from '#lib/charts/timeline-scale.ts';
+import { STATUS_LABELS } from '#lib/domain/roadmap/index.ts';
 
 describe('the time scale', () => {
   it.each(ZOOM_LEVELS)('at %s zoom is about a month per PX_PER_MONTH pixels, in UTC', (level) => {

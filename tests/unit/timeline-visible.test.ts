@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timelineItem } from './support/timeline-item';
-import { layoutRows, layoutTimeline, ROW_HEIGHT } from '$lib/charts/timeline-layout';
-import { timeScale } from '$lib/charts/timeline-scale';
+import { layoutRows, layoutTimeline, ROW_HEIGHT } from '#lib/charts/timeline-layout.ts';
+import { timeScale } from '#lib/charts/timeline-scale.ts';
 import {
   drawnPart,
   pageView,
@@ -11,7 +11,7 @@ import {
   TimelinePlacer,
   withMoved,
   withoutArrowsOf
-} from '$lib/charts/timeline-visible';
+} from '#lib/charts/timeline-visible.ts';
 
 const item = timelineItem;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { truncateAtWord } from '$lib/charts/truncate';
-import { fitLabel } from '$lib/charts/timeline-keys';
+import { truncateAtWord } from '#lib/charts/truncate.ts';
+import { fitLabel } from '#lib/charts/timeline-keys.ts';
 
 describe('truncateAtWord', () => {
   it.each([

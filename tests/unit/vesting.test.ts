@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextFirstOfApril, vestingCountdown } from '$lib/domain/vesting';
+import { nextFirstOfApril, vestingCountdown } from '#lib/domain/vesting.ts';
 
 describe('nextFirstOfApril', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { addDays, addMonths, compareIsoDates, type IsoDate } from '$lib/domain/dates';
+import { addDays, addMonths, compareIsoDates, type IsoDate } from '#lib/domain/dates.ts';
 import { quarterStart, type RunwayWindow } from './runway-window';
 
 /**

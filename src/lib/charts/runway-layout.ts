@@ -1,7 +1,7 @@
-import type { ContractTerms } from '$lib/domain/contracts';
-import { compareIsoDates, formatLongDate, type IsoDate } from '$lib/domain/dates';
-import type { LgrTreatment } from '$lib/schemas/contract-filters';
-import { TREATMENT_LABELS } from '$lib/schemas/contract-filters';
+import type { ContractTerms } from '#lib/domain/contracts.ts';
+import { compareIsoDates, formatLongDate, type IsoDate } from '#lib/domain/dates.ts';
+import type { LgrTreatment } from '#lib/schemas/contract-filters.ts';
+import { TREATMENT_LABELS } from '#lib/schemas/contract-filters.ts';
 import { TREATMENT_SHORT_LABELS } from './treatment-colours';
 import {
   clipSegments,

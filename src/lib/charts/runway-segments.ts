@@ -1,5 +1,5 @@
-import { currentEnd, maximumEnd, noticeDeadline, type ContractTerms } from '$lib/domain/contracts';
-import { addDays, addMonths, compareIsoDates, isIsoDate, type IsoDate } from '$lib/domain/dates';
+import { currentEnd, maximumEnd, noticeDeadline, type ContractTerms } from '#lib/domain/contracts.ts';
+import { addDays, addMonths, compareIsoDates, isIsoDate, type IsoDate } from '#lib/domain/dates.ts';
 import type { RunwayWindow } from './runway-window';
 
 /**

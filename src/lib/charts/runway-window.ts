@@ -1,5 +1,5 @@
 import { scaleUtc, utcMonth, utcYear, type ScaleTime } from 'd3';
-import { addMonths, compareIsoDates, formatIsoDate, type IsoDate } from '$lib/domain/dates';
+import { addMonths, compareIsoDates, formatIsoDate, type IsoDate } from '#lib/domain/dates.ts';
 
 /**
  * The span the runway and the cliff chart cover: from the start of today's quarter (so the

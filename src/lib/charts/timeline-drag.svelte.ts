@@ -4,7 +4,7 @@ import {
   shiftSchedule,
   type Schedule,
   type ScheduleField
-} from '$lib/domain/roadmap';
+} from '#lib/domain/roadmap/index.ts';
 import { monthsForKey } from './timeline-keys';
 import { monthsMoved, type TimeScale } from './timeline-scale';
 

@@ -1,5 +1,5 @@
-import type { IsoDate } from '$lib/domain/dates';
-import type { Schedule } from '$lib/domain/roadmap';
+import type { IsoDate } from '#lib/domain/dates.ts';
+import type { Schedule } from '#lib/domain/roadmap/index.ts';
 import { BAR_HEIGHT } from './timeline-layout';
 
 /**

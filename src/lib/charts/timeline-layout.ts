@@ -1,12 +1,12 @@
 import { linkHorizontal } from 'd3';
-import type { IsoDate } from '$lib/domain/dates';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import {
   phaseSegments,
   type Phase,
   type RoadmapDependency,
   type RoadmapItem,
   type RoadmapStatus
-} from '$lib/domain/roadmap';
+} from '#lib/domain/roadmap/index.ts';
 import { isoToDate, type TimeScale } from './timeline-scale';
 
 /**

@@ -1,5 +1,5 @@
-import { formatLongDate, type IsoDate } from '$lib/domain/dates';
-import type { WarningNote } from '$lib/domain/roadmap';
+import { formatLongDate, type IsoDate } from '#lib/domain/dates.ts';
+import type { WarningNote } from '#lib/domain/roadmap/index.ts';
 
 export type MarkerKind = 'vesting' | 'today' | 'horizon' | 'milestone';
 

@@ -1,4 +1,4 @@
-import { quarterShifts, type LoadItem, type QuarterLoad } from '$lib/domain/roadmap';
+import { quarterShifts, type LoadItem, type QuarterLoad } from '#lib/domain/roadmap/index.ts';
 import type { BarMover, MovableItem } from './timeline-drag.svelte';
 
 /**

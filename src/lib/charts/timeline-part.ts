@@ -1,5 +1,5 @@
-import type { RoadmapDependency } from '$lib/domain/roadmap';
-import { groupBy } from '$lib/domain/collections';
+import type { RoadmapDependency } from '#lib/domain/roadmap/index.ts';
+import { groupBy } from '#lib/domain/collections.ts';
 import {
   BAR_HEIGHT,
   dependenciesByItem,

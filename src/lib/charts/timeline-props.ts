@@ -1,5 +1,5 @@
-import type { IsoDate } from '$lib/domain/dates';
-import type { RoadmapDependency, WarningNote } from '$lib/domain/roadmap';
+import type { IsoDate } from '#lib/domain/dates.ts';
+import type { RoadmapDependency, WarningNote } from '#lib/domain/roadmap/index.ts';
 import type { Lane, LaneGrouping, TimelineItem } from './timeline-layout';
 
 /**

@@ -1,5 +1,5 @@
 import { scaleUtc, utcMonth, utcYear, type ScaleTime } from 'd3';
-import type { IsoDate } from '$lib/domain/dates';
+import type { IsoDate } from '#lib/domain/dates.ts';
 
 /**
  * The time maths of the roadmap timeline: D3's UTC time scale, the ticks for each zoom level,

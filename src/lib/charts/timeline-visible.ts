@@ -1,4 +1,4 @@
-import type { RoadmapDependency } from '$lib/domain/roadmap';
+import type { RoadmapDependency } from '#lib/domain/roadmap/index.ts';
 import {
   BAR_HEIGHT,
   LANE_PADDING,

@@ -1,4 +1,4 @@
-import type { LgrTreatment } from '$lib/schemas/contract-filters';
+import type { LgrTreatment } from '#lib/schemas/contract-filters.ts';
 
 /**
  * One colour per reorganisation decision, from the GOV.UK palette, each at least 3:1 against

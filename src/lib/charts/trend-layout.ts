@@ -1,5 +1,5 @@
 import { line, scaleLinear, scaleUtc } from 'd3';
-import type { CheckStatus } from '$lib/domain/checks/types';
+import type { CheckStatus } from '#lib/domain/checks/types.ts';
 
 /**
  * The readiness trend: one line per status (how many checks failed, were not known, warned,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordProblem } from '$lib/domain/password-policy';
+import { passwordProblem } from '#lib/domain/password-policy.ts';
 import { lineText, requiredLine } from './text';
 
 const email = lineText('Email address', { error: 'Enter an email address' })

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { isIsoDate } from '$lib/domain/dates';
-import { normaliseText, type TextKind } from '$lib/domain/text';
+import { isIsoDate } from '#lib/domain/dates.ts';
+import { normaliseText, type TextKind } from '#lib/domain/text.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   backupProblems,
   MAX_BACKUP_BYTES,
   type Backup
-} from '$lib/domain/export/backup';
+} from '#lib/domain/export/backup.ts';
 import { LGR_TREATMENTS } from './contract-filters';
 import { HOSTING, TIME_DISPOSITIONS } from './system';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECK_SETTING_LABELS, CHECK_SETTING_LIMITS } from '$lib/domain/checks/settings';
+import { CHECK_SETTING_LABELS, CHECK_SETTING_LIMITS } from '#lib/domain/checks/settings.ts';
 import { optionalLine, requiredLine } from './text';
 
 const version = z.coerce

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gssCodeProblem } from '$lib/domain/gss';
+import { gssCodeProblem } from '#lib/domain/gss.ts';
 import { optionalLine, requiredLine } from './text';
 
 export const councilSchema = z.object({

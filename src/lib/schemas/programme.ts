@@ -1,4 +1,4 @@
-import { parseDateParts } from '$lib/domain/date-input';
+import { parseDateParts } from '#lib/domain/date-input.ts';
 import { z } from 'zod';
 import { lineText, requiredLine, tooLongMessage } from './text';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseDateParts } from '$lib/domain/date-input';
-import { COMMENT_MAX_LENGTH } from '$lib/domain/review';
+import { parseDateParts } from '#lib/domain/date-input.ts';
+import { COMMENT_MAX_LENGTH } from '#lib/domain/review/index.ts';
 import { lineText, multilineText } from './text';
 
 const body = multilineText('Comment', { error: 'Enter a comment' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '$lib/domain/dates';
+import { isIsoDate } from '#lib/domain/dates.ts';
 import {
   ROADMAP_ITEM_KINDS,
   ROADMAP_SIZES,
@@ -8,10 +8,10 @@ import {
   SCHEDULE_LABELS,
   scheduleProblems,
   type Schedule
-} from '$lib/domain/roadmap';
+} from '#lib/domain/roadmap/index.ts';
 import { optionalLine, optionalMultiline, requiredLine } from './text';
 
-export { itemFormValues, SCHEDULE_LABELS } from '$lib/domain/roadmap';
+export { itemFormValues, SCHEDULE_LABELS } from '#lib/domain/roadmap/index.ts';
 
 const MONTHS = [
   'january',

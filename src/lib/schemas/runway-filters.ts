@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '$lib/domain/dates';
+import { isIsoDate } from '#lib/domain/dates.ts';
 import { LGR_TREATMENTS } from './contract-filters';
 
 /** An invalid filter value is dropped, never an error: these come from shareable URLs. */

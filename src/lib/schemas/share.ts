@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '$lib/domain/dates';
-import { SHARE_LABEL_MAX } from '$lib/domain/present/share-links';
+import { isIsoDate } from '#lib/domain/dates.ts';
+import { SHARE_LABEL_MAX } from '#lib/domain/present/share-links.ts';
 import { lineText } from './text';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePounds, penceForInput } from '$lib/domain/money';
+import { parsePounds, penceForInput } from '#lib/domain/money.ts';
 import { optionalLine, requiredLine } from './text';
 
 export const HOSTING = ['on_premises', 'hosted', 'saas'] as const;

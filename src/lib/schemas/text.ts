@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { controlCharacterMessage, normaliseText, type TextKind } from '$lib/domain/text';
+import { controlCharacterMessage, normaliseText, type TextKind } from '#lib/domain/text.ts';
 
 /**
  * Every text field of every form, built on the one normaliser (src/lib/domain/text.ts).

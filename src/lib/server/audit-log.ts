@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import { addDays, type IsoDate } from '$lib/domain/dates';
+import { addDays, type IsoDate } from '#lib/domain/dates.ts';
 import type { DatabaseOrTransaction } from './db';
 import { auditEvents, users } from './db/schema';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { councilSchema, type CouncilInput } from '$lib/schemas/council';
-import { fieldErrors } from '$lib/schemas/form';
-import { lineText, tooLongMessage } from '$lib/schemas/text';
+import { councilSchema, type CouncilInput } from '#lib/schemas/council.ts';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import { lineText, tooLongMessage } from '#lib/schemas/text.ts';
 import { failWith, failWithErrors, readFormData } from './forms';
 
 const uuid = z.uuid();

@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { buildDemoProgramme, DEMO_EMAIL } from '$lib/domain/demo-programme';
-import { buildDemoRoadmap, type DemoRoadmap } from '$lib/domain/demo-roadmap';
-import { todayUtc } from '$lib/domain/dates';
+import { buildDemoProgramme, DEMO_EMAIL } from '#lib/domain/demo-programme.ts';
+import { buildDemoRoadmap, type DemoRoadmap } from '#lib/domain/demo-roadmap.ts';
+import { todayUtc } from '#lib/domain/dates.ts';
 import type { Database, Transaction } from './db';
 import {
   contractExtensionOptions,

@@ -1,6 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { fieldErrors } from '$lib/schemas/form';
+import { fieldErrors } from '#lib/schemas/form.ts';
 
 export interface FormFailure {
   errors: Record<string, string>;

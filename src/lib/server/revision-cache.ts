@@ -1,4 +1,4 @@
-import type { IsoDate } from '$lib/domain/dates';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import type { Database } from './db';
 import { readRevision } from './revisions';
 

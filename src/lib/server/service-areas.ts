@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { ServiceAreaInput } from '$lib/schemas/service-area';
+import type { ServiceAreaInput } from '#lib/schemas/service-area.ts';
 import { recordAudit } from './audit';
 import type { SessionUser } from './auth/sessions';
 import type { Database, DatabaseOrTransaction, Transaction } from './db';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
-import { databaseHandle } from '$lib/server/db';
+import { databaseHandle } from '#lib/server/db/index.ts';
 
 /** For load balancers and start-up scripts: 200 once the database answers. */
 export async function GET() {

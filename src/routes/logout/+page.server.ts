@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteSessionCookie } from '$lib/server/auth/cookies';
-import { signOut } from '$lib/server/auth/sign-out';
-import { db } from '$lib/server/db';
+import { deleteSessionCookie } from '#lib/server/auth/cookies.ts';
+import { signOut } from '#lib/server/auth/sign-out.ts';
+import { db } from '#lib/server/db/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // GET shows a button; only POST ends the session, so a link or prefetch cannot sign anyone out.

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { databaseHandle } from '$lib/server/db';
-import { migrationStatus } from '$lib/server/db/migration-status';
-import { log } from '$lib/server/log';
+import { databaseHandle } from '#lib/server/db/index.ts';
+import { migrationStatus } from '#lib/server/db/migration-status.ts';
+import { log } from '#lib/server/log.ts';
 
 const noStore = { 'Cache-Control': 'no-store' };
 

@@ -1,6 +1,6 @@
-import { hashPassword } from '$lib/server/auth/passwords';
-import { createSession } from '$lib/server/auth/sessions';
-import { generateSessionToken, sessionIdFromToken } from '$lib/server/auth/tokens';
+import { hashPassword } from '#lib/server/auth/passwords.ts';
+import { createSession } from '#lib/server/auth/sessions.ts';
+import { generateSessionToken, sessionIdFromToken } from '#lib/server/auth/tokens.ts';
 import {
   calendarFeeds,
   contracts,
@@ -16,8 +16,8 @@ import {
   shareLinks,
   systems,
   users
-} from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+} from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 
 export const ACTORS = ['anonymous', 'viewer', 'editor', 'owner', 'admin', 'outsider'] as const;
 export type Actor = (typeof ACTORS)[number];

@@ -20,8 +20,8 @@ import {
   successions,
   systems,
   users
-} from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+} from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 import { rowsOf } from '../harness';
 import type { AccessFixtures } from './access';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { desc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { auditEvents, pendingImports } from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+import { auditEvents, pendingImports } from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 import type { TestApp } from '../app';
 
 /** Reads a file of tests/fixtures/import/. */

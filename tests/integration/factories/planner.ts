@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { FIELD } from '$lib/schemas/planner';
-import { programmes, roadmapScenarios } from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
-import { inputFingerprint, plannerDefaults, readPlannerForm } from '$lib/server/planner';
+import { FIELD } from '#lib/schemas/planner.ts';
+import { programmes, roadmapScenarios } from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
+import { inputFingerprint, plannerDefaults, readPlannerForm } from '#lib/server/planner/index.ts';
 
 /**
  * The accept form as the propose page renders it for the programme's data as it is now:

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { programmes, roadmapItems } from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+import { programmes, roadmapItems } from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 import { createAccessFixtures } from './access';
 
 /** The access fixtures' programme, its current scenario and one redesign, plus cookies. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { councils, programmes, serviceAreas, systems } from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+import { councils, programmes, serviceAreas, systems } from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 import { createAccessFixtures } from './access';
 
 /**

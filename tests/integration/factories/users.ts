@@ -1,6 +1,6 @@
-import { users } from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
-import { hashPassword } from '$lib/server/auth/passwords';
+import { users } from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
+import { hashPassword } from '#lib/server/auth/passwords.ts';
 
 let counter = 0;
 

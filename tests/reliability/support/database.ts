@@ -1,6 +1,6 @@
 import postgres from 'postgres';
-import { connectDatabase } from '$lib/server/db/client';
-import type { DatabaseHandle } from '$lib/server/db/types';
+import { connectDatabase } from '#lib/server/db/client.ts';
+import type { DatabaseHandle } from '#lib/server/db/types.ts';
 
 /** The PostgreSQL server the reliability tests may create databases on. */
 export function adminUrl(): string {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '$lib/server/db/types';
+import type { Database } from '#lib/server/db/types.ts';
 
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

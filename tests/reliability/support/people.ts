@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { createSession } from '$lib/server/auth/sessions';
-import { programmeMembers, programmes, users } from '$lib/server/db/schema';
-import type { Database } from '$lib/server/db/types';
+import { createSession } from '#lib/server/auth/sessions.ts';
+import { programmeMembers, programmes, users } from '#lib/server/db/schema/index.ts';
+import type { Database } from '#lib/server/db/types.ts';
 
 type Role = 'owner' | 'editor' | 'viewer';
 

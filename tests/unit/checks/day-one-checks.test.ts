@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks, type CheckId, type CheckStatus } from '$lib/domain/checks';
+import { evaluateChecks, type CheckId, type CheckStatus } from '#lib/domain/checks/index.ts';
 import { COUNCILS, snapshot, TODAY, type Overrides } from './fixture';
 
 const status = (id: CheckId, overrides: Overrides, today = TODAY) =>

@@ -5,10 +5,10 @@ import {
   readinessOf,
   type CheckId,
   type CheckStatus
-} from '$lib/domain/checks';
-import { countStatuses, verdictOf, worst } from '$lib/domain/checks/status';
-import { checksTable } from '$lib/domain/checks/export';
-import { tableToCsv } from '$lib/domain/export';
+} from '#lib/domain/checks/index.ts';
+import { countStatuses, verdictOf, worst } from '#lib/domain/checks/status.ts';
+import { checksTable } from '#lib/domain/checks/export.ts';
+import { tableToCsv } from '#lib/domain/export/index.ts';
 import { snapshot, TODAY, COUNCILS } from './fixture';
 
 const byId = (id: CheckId, ...args: Parameters<typeof snapshot>) =>

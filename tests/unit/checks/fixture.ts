@@ -4,8 +4,8 @@ import {
   type ChecksSnapshot,
   type CouncilFacts,
   type SnapshotContract
-} from '$lib/domain/checks';
-import type { ContractTerms } from '$lib/domain/contracts';
+} from '#lib/domain/checks/index.ts';
+import type { ContractTerms } from '#lib/domain/contracts.ts';
 
 /**
  * A small programme for check tables: a county split between North and South, one district

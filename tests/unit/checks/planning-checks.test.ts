@@ -4,7 +4,7 @@ import {
   evaluateChecks,
   type CheckId,
   type CheckStatus
-} from '$lib/domain/checks';
+} from '#lib/domain/checks/index.ts';
 import { contract, snapshot, TODAY, type Overrides } from './fixture';
 
 const check = (

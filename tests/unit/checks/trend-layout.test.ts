@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTrend, TREND_STATUSES } from '$lib/charts/trend-layout';
+import { layoutTrend, TREND_STATUSES } from '#lib/charts/trend-layout.ts';
 
 const point = (takenAt: string, pass: number, warn = 0, fail = 0, unknown = 0) => ({
   takenAt,

@@ -1,6 +1,6 @@
-import { SIZE_PHASES, type PlannerArea, type PlannerInput } from '$lib/domain/planner';
-import { quarterLoads, type RoadmapItem } from '$lib/domain/roadmap';
-import type { Proposal } from '$lib/domain/planner';
+import { SIZE_PHASES, type PlannerArea, type PlannerInput } from '#lib/domain/planner/index.ts';
+import { quarterLoads, type RoadmapItem } from '#lib/domain/roadmap/index.ts';
+import type { Proposal } from '#lib/domain/planner/index.ts';
 
 export const SETTINGS = {
   vestingDate: '2028-04-01',

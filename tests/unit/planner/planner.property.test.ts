@@ -6,9 +6,9 @@ import {
   proposeRoadmap,
   SIZE_PHASES,
   type PlannerInput
-} from '$lib/domain/planner';
-import { ROADMAP_SIZES } from '$lib/domain/roadmap';
-import { formatIsoDate } from '$lib/domain/dates';
+} from '#lib/domain/planner/index.ts';
+import { ROADMAP_SIZES } from '#lib/domain/roadmap/index.ts';
+import { formatIsoDate } from '#lib/domain/dates.ts';
 import { brokenDependencies, overloadedQuarters, SETTINGS } from './fixtures';
 
 /** Random programmes: up to 10 areas, random sizes, contracts, dependencies (cycles allowed). */

@@ -9,8 +9,8 @@ import {
   SIZE_PHASES,
   type BindingContract,
   type PlannerInput
-} from '$lib/domain/planner';
-import { monthIndex } from '$lib/domain/roadmap';
+} from '#lib/domain/planner/index.ts';
+import { monthIndex } from '#lib/domain/roadmap/index.ts';
 import { area, brokenDependencies, input, overloadedQuarters } from './fixtures';
 
 const contract = (id: string, ...ends: string[]): BindingContract => ({

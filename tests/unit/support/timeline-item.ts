@@ -1,4 +1,4 @@
-import type { TimelineItem } from '$lib/charts/timeline-layout';
+import type { TimelineItem } from '#lib/charts/timeline-layout.ts';
 
 /** A planned redesign on the timeline from `start` to `end` in a service area's lane. */
 export function timelineItem(

@@ -11,7 +11,7 @@ const PENCE = new Intl.NumberFormat('en-GB', {
   maximumFractionDigits: 2
 });
 
-/** £1,234 or £1,234.56, for sentences in findings (the engine cannot use $lib/format). */
+/** £1,234 or £1,234.56, for sentences in findings (the engine cannot use #lib/format.ts). */
 export function formatPence(pence: number): string {
   return (pence % 100 === 0 ? WHOLE : PENCE).format(pence / 100);
 }

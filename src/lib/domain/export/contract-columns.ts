@@ -3,7 +3,7 @@
  * with the dates this tool derives (current end, latest end, notice deadline) worked out by
  * src/lib/domain/contracts.ts, exactly as the pages show them.
  */
-import { TREATMENT_LABELS, type LgrTreatment } from '$lib/schemas/contract-filters';
+import { TREATMENT_LABELS, type LgrTreatment } from '#lib/schemas/contract-filters.ts';
 import {
   currentEnd,
   formatExtensionOptions,

@@ -4,7 +4,7 @@ import {
   TIME_LABELS,
   type Hosting,
   type TimeDisposition
-} from '$lib/schemas/system';
+} from '#lib/schemas/system.ts';
 import { column, type ExportColumn } from './table';
 
 export interface SystemExportRow {

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { passwordProblem } from '$lib/domain/password-policy';
+import { passwordProblem } from '#lib/domain/password-policy.ts';
 import type { Outcome } from '../accounts';
 import { recordAudit } from '../audit';
 import type { Database } from '../db';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { safeRedirectPath } from '$lib/safe-redirect';
+import { safeRedirectPath } from '#lib/safe-redirect.ts';
 import { db } from '../db';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from './cookies';
 import { validateSessionToken } from './sessions';

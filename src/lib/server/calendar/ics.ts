@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { calendarEvents, type FeedContract } from '$lib/domain/calendar-events';
-import { addDays, todayUtc } from '$lib/domain/dates';
-import { withoutControlCharacters } from '$lib/domain/text';
-import { TREATMENT_LABELS } from '$lib/schemas/contract-filters';
+import { calendarEvents, type FeedContract } from '#lib/domain/calendar-events.ts';
+import { addDays, todayUtc } from '#lib/domain/dates.ts';
+import { withoutControlCharacters } from '#lib/domain/text.ts';
+import { TREATMENT_LABELS } from '#lib/schemas/contract-filters.ts';
 import type { Database } from '../db';
 import { contracts, councils } from '../db/schema';
 import { extensionOptionsOf } from '../contracts/options';

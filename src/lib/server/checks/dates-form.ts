@@ -1,5 +1,5 @@
-import { parseDateParts } from '$lib/domain/date-input';
-import type { IsoDate } from '$lib/domain/dates';
+import { parseDateParts } from '#lib/domain/date-input.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 
 /**
  * An optional GOV.UK date input (`name-day`, `name-month`, `name-year`): all blank is null;

@@ -1,6 +1,6 @@
-import { buildDemoDayOne } from '$lib/domain/demo-day-one';
-import { STANDARD_SECURITY_CONTROLS } from '$lib/domain/checks/standard-controls';
-import type { IsoDate } from '$lib/domain/dates';
+import { buildDemoDayOne } from '#lib/domain/demo-day-one.ts';
+import { STANDARD_SECURITY_CONTROLS } from '#lib/domain/checks/standard-controls.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import type { Transaction } from '../db';
 import {
   councilDayOneFacts,

@@ -1,6 +1,6 @@
-import type { CouncilFacts } from '$lib/domain/checks';
-import { fieldErrors } from '$lib/schemas/form';
-import { predecessorFactsSchema, successorFactsSchema } from '$lib/schemas/checks';
+import type { CouncilFacts } from '#lib/domain/checks/index.ts';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import { predecessorFactsSchema, successorFactsSchema } from '#lib/schemas/checks.ts';
 import { optionalDate } from './dates-form';
 
 export type FactsInput = Omit<CouncilFacts, 'councilId'>;

@@ -1,5 +1,5 @@
-import type { CheckResult } from '$lib/domain/checks';
-import type { IsoDate } from '$lib/domain/dates';
+import type { CheckResult } from '#lib/domain/checks/index.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import type { Database } from '../db';
 import { cachedReadiness } from './cache';
 import { ensureDailySnapshot, hasDailySnapshot, listTrend, type TrendPoint } from './readiness';

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
-import { evaluateChecks, readinessOf, type CheckResult, type Readiness } from '$lib/domain/checks';
-import type { IsoDate } from '$lib/domain/dates';
+import { evaluateChecks, readinessOf, type CheckResult, type Readiness } from '#lib/domain/checks/index.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';

@@ -1,5 +1,5 @@
-import { CONTROL_STATUSES } from '$lib/schemas/checks';
-import { optionalLine } from '$lib/schemas/text';
+import { CONTROL_STATUSES } from '#lib/schemas/checks.ts';
+import { optionalLine } from '#lib/schemas/text.ts';
 import { optionalDate } from './dates-form';
 import type { ControlRecordInput } from './security';
 

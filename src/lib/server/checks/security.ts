@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import { STANDARD_SECURITY_CONTROLS } from '$lib/domain/checks/standard-controls';
-import type { IsoDate } from '$lib/domain/dates';
+import { STANDARD_SECURITY_CONTROLS } from '#lib/domain/checks/standard-controls.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction, Transaction } from '../db';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { CheckSettings } from '$lib/domain/checks';
+import type { CheckSettings } from '#lib/domain/checks/index.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';

@@ -5,7 +5,7 @@ import {
   type CheckSettings,
   type ChecksSnapshot,
   type CouncilFacts
-} from '$lib/domain/checks';
+} from '#lib/domain/checks/index.ts';
 import { extensionOptionsOf } from '../contracts/options';
 import type { DatabaseOrTransaction } from '../db';
 import {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { LgrTreatment } from '$lib/schemas/contract-filters';
-import type { IsoDate } from '$lib/domain/dates';
+import type { LgrTreatment } from '#lib/schemas/contract-filters.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db';

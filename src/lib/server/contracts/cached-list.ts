@@ -1,4 +1,4 @@
-import type { ContractFilters } from '$lib/schemas/contract-filters';
+import type { ContractFilters } from '#lib/schemas/contract-filters.ts';
 import { keyedRevisionCache } from '../revision-cache';
 import { councilChoices, listContracts } from './queries';
 

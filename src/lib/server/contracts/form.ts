@@ -1,14 +1,14 @@
-import { checkContractDates, type ContractTerms } from '$lib/domain/contracts';
-import { parseDateParts } from '$lib/domain/date-input';
-import { parsePounds } from '$lib/domain/money';
+import { checkContractDates, type ContractTerms } from '#lib/domain/contracts.ts';
+import { parseDateParts } from '#lib/domain/date-input.ts';
+import { parsePounds } from '#lib/domain/money.ts';
 import {
   contractFieldsSchema,
   CONTRACT_DATE_FIELDS,
   MAX_OPTION_ROWS,
   type ContractFields
-} from '$lib/schemas/contract';
-import { fieldErrors } from '$lib/schemas/form';
-import type { IsoDate } from '$lib/domain/dates';
+} from '#lib/schemas/contract.ts';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 
 export interface ContractInput extends Omit<ContractFields, 'version'> {
   startDate: IsoDate | null;

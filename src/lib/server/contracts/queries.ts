@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { addDays, addMonths, type IsoDate } from '$lib/domain/dates';
-import { NOTICE_DUE_DAYS } from '$lib/domain/contracts';
-import type { ContractFilters } from '$lib/schemas/contract-filters';
+import { addDays, addMonths, type IsoDate } from '#lib/domain/dates.ts';
+import { NOTICE_DUE_DAYS } from '#lib/domain/contracts.ts';
+import type { ContractFilters } from '#lib/schemas/contract-filters.ts';
 import type { DatabaseOrTransaction } from '../db';
 import {
   contractExtensionOptions,

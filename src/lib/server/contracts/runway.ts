@@ -1,8 +1,8 @@
 import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { RunwayContract } from '$lib/charts/runway-layout';
-import { runwayWindow } from '$lib/charts/runway-window';
-import { compareIsoDates, type IsoDate } from '$lib/domain/dates';
-import type { RunwayFilters } from '$lib/schemas/runway-filters';
+import type { RunwayContract } from '#lib/charts/runway-layout.ts';
+import { runwayWindow } from '#lib/charts/runway-window.ts';
+import { compareIsoDates, type IsoDate } from '#lib/domain/dates.ts';
+import type { RunwayFilters } from '#lib/schemas/runway-filters.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { contracts, councils } from '../db/schema';
 import { extensionOptionsOf } from './options';

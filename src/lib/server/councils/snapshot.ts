@@ -1,4 +1,4 @@
-import type { CouncilInput } from '$lib/schemas/council';
+import type { CouncilInput } from '#lib/schemas/council.ts';
 import type { findCouncil } from './queries';
 
 export type Snapshot = Omit<CouncilInput, 'version'> & {

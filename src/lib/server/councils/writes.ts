@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import type { CouncilInput } from '$lib/schemas/council';
+import type { CouncilInput } from '#lib/schemas/council.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { buildBackup, serialiseBackup, type ProgrammeSnapshot } from '$lib/domain/export/backup';
+import { buildBackup, serialiseBackup, type ProgrammeSnapshot } from '#lib/domain/export/backup.ts';
 import type { DatabaseOrTransaction } from '../db';
 import {
   contracts,
@@ -11,7 +11,7 @@ import {
   systems
 } from '../db/schema';
 import { extensionOptionsOf, recordedContractColumns } from '../contracts/options';
-import { groupBy } from '$lib/domain/collections';
+import { groupBy } from '#lib/domain/collections.ts';
 
 /** Everything a backup holds, read in eight queries whatever the programme's size. */
 export async function loadProgrammeSnapshot(

@@ -1,4 +1,4 @@
-import { tableToCsv, tableToSheet, type ExportTable } from '$lib/domain/export';
+import { tableToCsv, tableToSheet, type ExportTable } from '#lib/domain/export/index.ts';
 import { writeSheet } from './xlsx';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -1,4 +1,4 @@
-import type { Backup } from '$lib/domain/export/backup';
+import type { Backup } from '#lib/domain/export/backup.ts';
 
 /**
  * Rows per INSERT of a restore: small enough that building one statement (drizzle makes a

@@ -1,6 +1,6 @@
 import { like } from 'drizzle-orm';
-import type { BackupContract } from '$lib/domain/export/backup';
-import { slugify, uniqueSlug } from '$lib/domain/slug';
+import type { BackupContract } from '#lib/domain/export/backup.ts';
+import { slugify, uniqueSlug } from '#lib/domain/slug.ts';
 import { recordAudit } from '../audit';
 import { RESTORE_BATCH, type BackupParts } from './restore-batches';
 import { yieldToOthers } from '../yield';

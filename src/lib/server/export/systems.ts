@@ -1,10 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { SYSTEM_COLUMNS, type ExportTable, type SystemExportRow } from '$lib/domain/export';
-import type { SystemFilters } from '$lib/schemas/system-filters';
+import { SYSTEM_COLUMNS, type ExportTable, type SystemExportRow } from '#lib/domain/export/index.ts';
+import type { SystemFilters } from '#lib/schemas/system-filters.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { contracts, contractSystems, councils, serviceAreas, systems } from '../db/schema';
 import { systemConditions, systemOrdering } from '../systems/list';
-import { groupBy } from '$lib/domain/collections';
+import { groupBy } from '#lib/domain/collections.ts';
 
 /** Every system the list shows for these filters (all pages, in the list's order): two queries. */
 export async function systemsExport(

@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
-import type { SheetCell } from '$lib/domain/export';
-import { withoutControlCharacters } from '$lib/domain/text';
+import type { SheetCell } from '#lib/domain/export/index.ts';
+import { withoutControlCharacters } from '#lib/domain/text.ts';
 
 /**
  * Our library-neutral cells (src/lib/domain/export/sheet.ts) as write-excel-file cells. Text

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { formatLongDate } from '$lib/domain/dates';
-import { formatExtensionOptions } from '$lib/domain/extension-options';
-import { checkMapping, fieldLabels } from '$lib/domain/import/kinds';
+import { formatLongDate } from '#lib/domain/dates.ts';
+import { formatExtensionOptions } from '#lib/domain/extension-options.ts';
+import { checkMapping, fieldLabels } from '#lib/domain/import/kinds.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';

@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { ImportedContract } from '$lib/domain/import/contract-rows';
+import type { ImportedContract } from '#lib/domain/import/contract-rows.ts';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { contractExtensionOptions, contracts, councils } from '../db/schema';
 import { ITEMS_PER_SLICE, mapWithYields, yieldToOthers } from '../yield';

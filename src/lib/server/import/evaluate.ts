@@ -1,6 +1,6 @@
-import { fieldLabels, readRow, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
-import type { RowProblem } from '$lib/domain/import/contract-rows';
-import { columnLetter } from '$lib/domain/import/table';
+import { fieldLabels, readRow, type ImportKind, type Mapping } from '#lib/domain/import/kinds.ts';
+import type { RowProblem } from '#lib/domain/import/contract-rows.ts';
+import { columnLetter } from '#lib/domain/import/table.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { yieldToOthers } from '../yield';
 import { readStoredRows, ROWS_PER_QUERY } from './pending';

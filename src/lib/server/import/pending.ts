@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, gt, lt, sql } from 'drizzle-orm';
-import { checkMapping, fieldsOf, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
+import { checkMapping, fieldsOf, type ImportKind, type Mapping } from '#lib/domain/import/kinds.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { pendingImports } from '../db/schema';
 import { runParseJob } from '../workers/run';

@@ -1,5 +1,5 @@
-import { headerScore, proposeFor, type ImportKind, type Mapping } from '$lib/domain/import/kinds';
-import { shapeSheet, type SheetShape } from '$lib/domain/import/table';
+import { headerScore, proposeFor, type ImportKind, type Mapping } from '#lib/domain/import/kinds.ts';
+import { shapeSheet, type SheetShape } from '#lib/domain/import/table.ts';
 import { readUploadedFile, sha256Hex, type FileSource, type StoredCell } from './read-file';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse';
-import { detectDelimiter, DELIMITER_LABELS } from '$lib/domain/import/delimiter';
-import { decodeText, ENCODING_LABELS } from '$lib/domain/import/encoding';
+import { detectDelimiter, DELIMITER_LABELS } from '#lib/domain/import/delimiter.ts';
+import { decodeText, ENCODING_LABELS } from '#lib/domain/import/encoding.ts';
 import {
   MAX_COLUMNS,
   MAX_ROW_CHARACTERS,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { ImportedSystem } from '$lib/domain/import/system-rows';
+import type { ImportedSystem } from '#lib/domain/import/system-rows.ts';
 import type { DatabaseOrTransaction, Transaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
 import { ITEMS_PER_SLICE, mapWithYields, yieldToOthers } from '../yield';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { IMPORT_KINDS, type ImportKind } from '$lib/domain/import/kinds';
+import { IMPORT_KINDS, type ImportKind } from '#lib/domain/import/kinds.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { councils } from '../db/schema';
 import { createPendingImport } from './pending';

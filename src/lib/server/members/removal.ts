@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { todayUtc, type IsoDate } from '$lib/domain/dates';
+import { todayUtc, type IsoDate } from '#lib/domain/dates.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { activeCalendarFeed, deleteFeedsOfMember } from '../calendar/feeds';

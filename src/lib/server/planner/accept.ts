@@ -1,4 +1,4 @@
-import type { PlannerInput, Proposal } from '$lib/domain/planner';
+import type { PlannerInput, Proposal } from '#lib/domain/planner/index.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db';
@@ -8,7 +8,7 @@ import {
   roadmapItems,
   roadmapScenarios
 } from '../db/schema';
-import { bindingText } from '$lib/domain/planner';
+import { bindingText } from '#lib/domain/planner/index.ts';
 
 /**
  * Saves a proposal as a new scenario (never the current one: the team looks at it, adjusts it

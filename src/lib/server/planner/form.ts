@@ -4,9 +4,9 @@ import {
   earliestStart,
   type PlannerArea,
   type PlannerInput
-} from '$lib/domain/planner';
-import { horizonEnd, ROADMAP_SIZES, type RoadmapSettings } from '$lib/domain/roadmap';
-import { FIELD } from '$lib/schemas/planner';
+} from '#lib/domain/planner/index.ts';
+import { horizonEnd, ROADMAP_SIZES, type RoadmapSettings } from '#lib/domain/roadmap/index.ts';
+import { FIELD } from '#lib/schemas/planner.ts';
 
 const priority = z.coerce
   .number({ error: 'Choose a priority from 1 to 5' })

@@ -4,9 +4,9 @@ import {
   SIZE_PHASES,
   type BindingContract,
   type PlannerArea
-} from '$lib/domain/planner';
-import { compareIsoDates } from '$lib/domain/dates';
-import type { RoadmapSize } from '$lib/domain/roadmap';
+} from '#lib/domain/planner/index.ts';
+import { compareIsoDates } from '#lib/domain/dates.ts';
+import type { RoadmapSize } from '#lib/domain/roadmap/index.ts';
 import type { DatabaseOrTransaction } from '../db';
 import {
   contractExtensionOptions,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IsoDate } from '$lib/domain/dates';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import {
   bindingText,
   contractCost,
@@ -7,7 +7,7 @@ import {
   UNPLACED_TEXT,
   type PlannerInput,
   type Proposal
-} from '$lib/domain/planner';
+} from '#lib/domain/planner/index.ts';
 import {
   evaluateRoadmap,
   horizonEnd,
@@ -18,9 +18,9 @@ import {
   type RoadmapItem,
   type RoadmapPlan,
   type Schedule
-} from '$lib/domain/roadmap';
-import { lanesFor } from '$lib/charts/timeline-layout';
-import { timelineWindow } from '$lib/charts/timeline-scale';
+} from '#lib/domain/roadmap/index.ts';
+import { lanesFor } from '#lib/charts/timeline-layout.ts';
+import { timelineWindow } from '#lib/charts/timeline-scale.ts';
 import type { LoadedRoadmap } from '../roadmap';
 import { clientView, roadmapView } from '../roadmap';
 

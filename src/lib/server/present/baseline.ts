@@ -1,5 +1,5 @@
-import { countStatuses, type CheckStatus, type Readiness, type Verdict } from '$lib/domain/checks';
-import { planFieldsOf } from '$lib/domain/roadmap';
+import { countStatuses, type CheckStatus, type Readiness, type Verdict } from '#lib/domain/checks/index.ts';
+import { planFieldsOf } from '#lib/domain/roadmap/index.ts';
 import type { LoadedBaseline, StoredCheckResult } from '../review';
 import type { LoadedRoadmap } from '../roadmap';
 

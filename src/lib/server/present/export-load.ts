@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { todayUtc } from '$lib/domain/dates';
+import { todayUtc } from '#lib/domain/dates.ts';
 import type { Database } from '../db';
 import { findScenario, loadRoadmap, roadmapView } from '../roadmap';
 import type { PresentProgramme } from './view';

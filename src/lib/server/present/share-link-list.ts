@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, isNull } from 'drizzle-orm';
-import type { IsoDate } from '$lib/domain/dates';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import {
   shareCreatorStanding,
   shareLinkStatus,
   type ShareCreatorStanding,
   type ShareLinkStatus
-} from '$lib/domain/present/share-links';
+} from '#lib/domain/present/share-links.ts';
 import type { DatabaseOrTransaction } from '../db';
 import {
   programmeMembers,

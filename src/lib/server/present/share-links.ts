@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
-import type { IsoDate } from '$lib/domain/dates';
-import { shareLinkStatus } from '$lib/domain/present/share-links';
+import type { IsoDate } from '#lib/domain/dates.ts';
+import { shareLinkStatus } from '#lib/domain/present/share-links.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { generateSessionToken, sessionIdFromToken } from '../auth/tokens';

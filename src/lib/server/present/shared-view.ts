@@ -1,5 +1,5 @@
-import { withoutEmailAddresses } from '$lib/domain/present/public-text';
-import type { WarningNote } from '$lib/domain/roadmap';
+import { withoutEmailAddresses } from '#lib/domain/present/public-text.ts';
+import type { WarningNote } from '#lib/domain/roadmap/index.ts';
 import type { PresentPicture, PresentView } from './view';
 
 /**

@@ -1,11 +1,11 @@
 import { Resvg } from '@resvg/resvg-js';
 import { render } from 'svelte/server';
-import StaticTimeline from '$lib/charts/StaticTimeline.svelte';
-import { drawingByArea } from '$lib/charts/timeline-props';
-import { formatLongDate, type IsoDate } from '$lib/domain/dates';
-import { roadmapItemsTable, type RoadmapExportRow } from '$lib/domain/export';
-import { warningNotes } from '$lib/domain/roadmap';
-import { withoutControlCharacters } from '$lib/domain/text';
+import StaticTimeline from '#lib/charts/StaticTimeline.svelte';
+import { drawingByArea } from '#lib/charts/timeline-props.ts';
+import { formatLongDate, type IsoDate } from '#lib/domain/dates.ts';
+import { roadmapItemsTable, type RoadmapExportRow } from '#lib/domain/export/index.ts';
+import { warningNotes } from '#lib/domain/roadmap/index.ts';
+import { withoutControlCharacters } from '#lib/domain/text.ts';
 import type { RoadmapView } from '../roadmap';
 
 /**

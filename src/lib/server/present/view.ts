@@ -1,10 +1,10 @@
-import type { TimelineGhost } from '$lib/charts/timeline-ghosts';
-import type { Lane, TimelineItem } from '$lib/charts/timeline-layout';
-import { parseZoom, PX_PER_MONTH, type ZoomLevel } from '$lib/charts/timeline-scale';
-import type { StatusCounts, Verdict } from '$lib/domain/checks';
-import type { IsoDate } from '$lib/domain/dates';
-import { keyDates, summariseWarnings, type WarningSummary } from '$lib/domain/present/summary';
-import type { RoadmapDependency, WarningNote } from '$lib/domain/roadmap';
+import type { TimelineGhost } from '#lib/charts/timeline-ghosts.ts';
+import type { Lane, TimelineItem } from '#lib/charts/timeline-layout.ts';
+import { parseZoom, PX_PER_MONTH, type ZoomLevel } from '#lib/charts/timeline-scale.ts';
+import type { StatusCounts, Verdict } from '#lib/domain/checks/index.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
+import { keyDates, summariseWarnings, type WarningSummary } from '#lib/domain/present/summary.ts';
+import type { RoadmapDependency, WarningNote } from '#lib/domain/roadmap/index.ts';
 import { evaluateProgramme } from '../checks/readiness';
 import type { Database } from '../db';
 import { compareWithBaseline, ghostsFor, loadBaseline, type ApprovalRow } from '../review';

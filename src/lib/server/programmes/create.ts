@@ -1,7 +1,7 @@
 import { like } from 'drizzle-orm';
-import { STANDARD_SERVICE_AREAS } from '$lib/domain/service-areas';
-import { slugify, uniqueSlug } from '$lib/domain/slug';
-import type { IsoDate } from '$lib/domain/dates';
+import { STANDARD_SERVICE_AREAS } from '#lib/domain/service-areas.ts';
+import { slugify, uniqueSlug } from '#lib/domain/slug.ts';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import { recordAudit } from '../audit';
 import { insertStandardControls } from '../checks/security';
 import type { SessionUser } from '../auth/sessions';

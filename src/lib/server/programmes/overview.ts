@@ -1,4 +1,4 @@
-import { contractFiltersSchema } from '$lib/schemas/contract-filters';
+import { contractFiltersSchema } from '#lib/schemas/contract-filters.ts';
 import { countContracts } from '../contracts/queries';
 import { councilOverview } from '../db/queries/programmes';
 import { revisionCache } from '../revision-cache';

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import type { Verdict } from '$lib/domain/checks';
-import { todayUtc, type IsoDate } from '$lib/domain/dates';
-import type { PlanSide } from '$lib/domain/review';
-import { planFieldsOf } from '$lib/domain/roadmap';
+import type { Verdict } from '#lib/domain/checks/index.ts';
+import { todayUtc, type IsoDate } from '#lib/domain/dates.ts';
+import type { PlanSide } from '#lib/domain/review/index.ts';
+import { planFieldsOf } from '#lib/domain/roadmap/index.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import { evaluateProgramme } from '../checks/readiness';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { CHECK_IDS } from '$lib/domain/checks';
+import { CHECK_IDS } from '#lib/domain/checks/index.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction, Transaction } from '../db';

@@ -1,6 +1,6 @@
-import type { LaneGrouping } from '$lib/charts/timeline-layout';
-import { laneKeyOf } from '$lib/charts/timeline-layout';
-import type { TimelineGhost } from '$lib/charts/timeline-ghosts';
+import type { LaneGrouping } from '#lib/charts/timeline-layout.ts';
+import { laneKeyOf } from '#lib/charts/timeline-layout.ts';
+import type { TimelineGhost } from '#lib/charts/timeline-ghosts.ts';
 import {
   describeChanges,
   describeItem,
@@ -8,7 +8,7 @@ import {
   planSideFromItems,
   type BaselineDiff,
   type PlanSide
-} from '$lib/domain/review';
+} from '#lib/domain/review/index.ts';
 import type { LoadedRoadmap } from '../roadmap';
 import type { LoadedBaseline } from './approvals';
 

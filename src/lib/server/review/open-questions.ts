@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CheckId } from '$lib/domain/checks';
+import type { CheckId } from '#lib/domain/checks/index.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { comments, contracts, roadmapItems, roadmapScenarios, users } from '../db/schema';
 import type { CommentTargetKind } from './comments';

@@ -1,4 +1,4 @@
-import type { LaneGrouping } from '$lib/charts/timeline-layout';
+import type { LaneGrouping } from '#lib/charts/timeline-layout.ts';
 import { keyedRevisionCache, type CacheableProgramme } from '../revision-cache';
 import { roadmapPageBase } from './page-view';
 import { loadRoadmap, type ProgrammeSettings, type ScenarioRow } from './queries';

@@ -1,11 +1,11 @@
 import type { ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fieldErrors } from '$lib/schemas/form';
+import { fieldErrors } from '#lib/schemas/form.ts';
 import {
   ROADMAP_ITEM_FORM_FIELDS,
   roadmapItemSchema,
   type RoadmapItemInput
-} from '$lib/schemas/roadmap';
+} from '#lib/schemas/roadmap.ts';
 import { failWith, failWithErrors, readFormData, type FormFailure } from '../forms';
 import type { ItemLinks } from './items';
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { SCHEDULE_FIELDS, type Schedule } from '$lib/domain/roadmap';
-import type { RoadmapItemFields } from '$lib/schemas/roadmap';
+import { SCHEDULE_FIELDS, type Schedule } from '#lib/domain/roadmap/index.ts';
+import type { RoadmapItemFields } from '#lib/schemas/roadmap.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction, Transaction } from '../db';

@@ -1,13 +1,13 @@
-import { layoutRows, type LaneGrouping } from '$lib/charts/timeline-layout';
-import { cutPart } from '$lib/charts/timeline-part';
-import { timelinePages } from '$lib/charts/timeline-visible';
+import { layoutRows, type LaneGrouping } from '#lib/charts/timeline-layout.ts';
+import { cutPart } from '#lib/charts/timeline-part.ts';
+import { timelinePages } from '#lib/charts/timeline-visible.ts';
 import {
   planFieldsOf,
   quarterLoads,
   type RoadmapDependency,
   type RoadmapWarning,
   type WarningNote
-} from '$lib/domain/roadmap';
+} from '#lib/domain/roadmap/index.ts';
 import { clientView, type ClientRoadmapView, type RoadmapView } from './view';
 
 /**

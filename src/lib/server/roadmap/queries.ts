@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { groupBy } from '$lib/domain/collections';
-import { currentEnd } from '$lib/domain/contracts';
-import type { RoadmapContract, RoadmapItem, RoadmapPlan } from '$lib/domain/roadmap';
+import { groupBy } from '#lib/domain/collections.ts';
+import { currentEnd } from '#lib/domain/contracts.ts';
+import type { RoadmapContract, RoadmapItem, RoadmapPlan } from '#lib/domain/roadmap/index.ts';
 import type { DatabaseOrTransaction } from '../db';
 import {
   contractExtensionOptions,

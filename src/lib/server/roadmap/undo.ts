@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ROADMAP_ITEM_KINDS, ROADMAP_SIZES, ROADMAP_STATUSES } from '$lib/domain/roadmap';
+import { ROADMAP_ITEM_KINDS, ROADMAP_SIZES, ROADMAP_STATUSES } from '#lib/domain/roadmap/index.ts';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, DatabaseOrTransaction } from '../db';
 import { auditEvents, roadmapItems } from '../db/schema';

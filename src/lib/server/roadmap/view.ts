@@ -1,4 +1,4 @@
-import type { IsoDate } from '$lib/domain/dates';
+import type { IsoDate } from '#lib/domain/dates.ts';
 import {
   evaluateRoadmap,
   horizonEnd,
@@ -7,9 +7,9 @@ import {
   warningNotes,
   warningsByItem,
   type RoadmapWarning
-} from '$lib/domain/roadmap';
-import { lanesFor, type LaneGrouping } from '$lib/charts/timeline-layout';
-import { timelineWindow } from '$lib/charts/timeline-scale';
+} from '#lib/domain/roadmap/index.ts';
+import { lanesFor, type LaneGrouping } from '#lib/charts/timeline-layout.ts';
+import { timelineWindow } from '#lib/charts/timeline-scale.ts';
 import type { LoadedRoadmap } from './queries';
 
 /**

@@ -1,6 +1,6 @@
 import type { ActionFailure } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/schemas/form';
-import { SYSTEM_FORM_FIELDS, systemSchema, type SystemInput } from '$lib/schemas/system';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import { SYSTEM_FORM_FIELDS, systemSchema, type SystemInput } from '#lib/schemas/system.ts';
 import { failWith, failWithErrors, readFormFields, type FormFailure } from '../forms';
 
 type Read =

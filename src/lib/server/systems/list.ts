@@ -11,7 +11,7 @@ import {
   sql,
   type SQL
 } from 'drizzle-orm';
-import type { SystemFilters, SystemSort } from '$lib/schemas/system-filters';
+import type { SystemFilters, SystemSort } from '#lib/schemas/system-filters.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { councils, serviceAreas, systems } from '../db/schema';
 import { likePattern } from '../db/like-pattern';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { HOSTING, TIME_DISPOSITIONS } from '$lib/schemas/system';
+import { HOSTING, TIME_DISPOSITIONS } from '#lib/schemas/system.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { contracts, contractSystems, councils, serviceAreas, systems } from '../db/schema';
 

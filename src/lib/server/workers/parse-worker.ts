@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { ImportKind } from '$lib/domain/import/kinds';
-import { readBackup, type BackupRead } from '$lib/schemas/backup';
+import type { ImportKind } from '#lib/domain/import/kinds.ts';
+import { readBackup, type BackupRead } from '#lib/schemas/backup.ts';
 import { RESTORE_BATCH, type BackupParts } from '../export/restore-batches';
 import { prepareUpload, type PreparedUpload } from '../import/prepare';
 import { sha256Hex } from '../import/read-file';

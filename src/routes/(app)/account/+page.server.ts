@@ -1,8 +1,8 @@
-import { changePasswordSchema, sessionIdSchema } from '$lib/schemas/accounts';
-import { endOwnSession, listSessionsForUser } from '$lib/server/accounts';
-import { changeOwnPassword } from '$lib/server/auth/change-password';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { changePasswordSchema, sessionIdSchema } from '#lib/schemas/accounts.ts';
+import { endOwnSession, listSessionsForUser } from '#lib/server/accounts.ts';
+import { changeOwnPassword } from '#lib/server/auth/change-password.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

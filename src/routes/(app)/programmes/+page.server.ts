@@ -1,5 +1,5 @@
-import { db } from '$lib/server/db';
-import { listProgrammesForUser } from '$lib/server/db/queries/programmes';
+import { db } from '#lib/server/db/index.ts';
+import { listProgrammesForUser } from '#lib/server/db/queries/programmes.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInSchema } from '$lib/schemas/auth';
-import { safeRedirectPath } from '$lib/safe-redirect';
-import { fieldErrors, formFields } from '$lib/schemas/form';
-import { readFormData } from '$lib/server/forms';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { signIn } from '$lib/server/auth/sign-in';
-import { minutesText } from '$lib/server/auth/throttle';
-import { db } from '$lib/server/db';
-import { countUsers } from '$lib/server/accounts';
+import { signInSchema } from '#lib/schemas/auth.ts';
+import { safeRedirectPath } from '#lib/safe-redirect.ts';
+import { fieldErrors, formFields } from '#lib/schemas/form.ts';
+import { readFormData } from '#lib/server/forms.ts';
+import { setSessionCookie } from '#lib/server/auth/cookies.ts';
+import { signIn } from '#lib/server/auth/sign-in.ts';
+import { minutesText } from '#lib/server/auth/throttle.ts';
+import { db } from '#lib/server/db/index.ts';
+import { countUsers } from '#lib/server/accounts.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { firstAdminSchema } from '$lib/schemas/accounts';
-import { countUsers, createFirstAdmin } from '$lib/server/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession } from '$lib/server/auth/sessions';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { firstAdminSchema } from '#lib/schemas/accounts.ts';
+import { countUsers, createFirstAdmin } from '#lib/server/accounts.ts';
+import { setSessionCookie } from '#lib/server/auth/cookies.ts';
+import { createSession } from '#lib/server/auth/sessions.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Exists only until the first administrator is created; after that it is a 404.

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { findCalendarFeed, markCalendarFeedUsed } from '$lib/server/calendar/feeds';
-import { programmeCalendar } from '$lib/server/calendar/ics';
+import { db } from '#lib/server/db/index.ts';
+import { findCalendarFeed, markCalendarFeedUsed } from '#lib/server/calendar/feeds.ts';
+import { programmeCalendar } from '#lib/server/calendar/ics.ts';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { todayUtc } from '$lib/domain/dates';
-import { db } from '$lib/server/db';
-import { findApproval } from '$lib/server/review';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { db } from '#lib/server/db/index.ts';
+import { findApproval } from '#lib/server/review/index.ts';
 import {
   findShareLink,
   presentView,
@@ -9,7 +9,7 @@ import {
   recordShareView,
   sharedPresent,
   shareItemAnchor
-} from '$lib/server/present';
+} from '#lib/server/present/index.ts';
 import type { PageServerLoad } from './$types';
 
 /**

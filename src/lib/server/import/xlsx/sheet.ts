@@ -1,4 +1,4 @@
-import { excelSerialDate } from '$lib/domain/import/excel-dates';
+import { excelSerialDate } from '#lib/domain/import/excel-dates.ts';
 import {
   MAX_CELL_CHARACTERS,
   MAX_CELLS,

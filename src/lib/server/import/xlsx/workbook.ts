@@ -1,4 +1,4 @@
-import { isBuiltInDateFormat, isDateFormatCode } from '$lib/domain/import/excel-dates';
+import { isBuiltInDateFormat, isDateFormatCode } from '#lib/domain/import/excel-dates.ts';
 import {
   MAX_CELL_CHARACTERS,
   MAX_CELLS,

@@ -1,8 +1,8 @@
-import { newUserSchema } from '$lib/schemas/accounts';
-import { createUserAccount, listUsers } from '$lib/server/accounts';
-import { requireAdmin } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { newUserSchema } from '#lib/schemas/accounts.ts';
+import { createUserAccount, listUsers } from '#lib/server/accounts.ts';
+import { requireAdmin } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,4 +1,4 @@
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme } from '#lib/server/access.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params }) => {

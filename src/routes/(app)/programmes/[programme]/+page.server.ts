@@ -1,7 +1,7 @@
-import { todayUtc } from '$lib/domain/dates';
-import { cachedReadiness } from '$lib/server/checks/cache';
-import { db } from '$lib/server/db';
-import { overviewFigures } from '$lib/server/programmes/overview';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { cachedReadiness } from '#lib/server/checks/cache.ts';
+import { db } from '#lib/server/db/index.ts';
+import { overviewFigures } from '#lib/server/programmes/overview.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

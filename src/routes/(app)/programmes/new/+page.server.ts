@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '#lib/server/forms.ts';
 import type { Actions } from './$types';
 
 const choice = z.object({

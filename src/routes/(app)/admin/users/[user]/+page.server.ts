@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { findUser, resetUserPassword, setUserDisabled } from '$lib/server/accounts';
-import { requireAdmin } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith } from '$lib/server/forms';
+import { findUser, resetUserPassword, setUserDisabled } from '#lib/server/accounts.ts';
+import { requireAdmin } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const userId = z.uuid();

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate } from '$lib/domain/dates';
-import { requireProgramme } from '$lib/server/access';
-import { auditFilterOptions, listAuditEvents } from '$lib/server/audit-log';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { canRestore, restoreFromAudit } from '$lib/server/restore';
+import { isIsoDate } from '#lib/domain/dates.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { auditFilterOptions, listAuditEvents } from '#lib/server/audit-log.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { canRestore, restoreFromAudit } from '#lib/server/restore.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const isoDate = z.string().refine(isIsoDate).optional().catch(undefined);

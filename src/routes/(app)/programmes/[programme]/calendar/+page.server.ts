@@ -1,14 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme } from '$lib/server/access';
+import { requireProgramme } from '#lib/server/access.ts';
 import {
   activeCalendarFeed,
   calendarFeedPath,
   createCalendarFeed,
   revokeCalendarFeed
-} from '$lib/server/calendar/feeds';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+} from '#lib/server/calendar/feeds.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Neither action takes input: each acts on the signed-in person's own address. */

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { todayUtc } from '$lib/domain/dates';
-import { requireProgramme } from '$lib/server/access';
-import { readinessPage } from '$lib/server/checks/page';
-import { takeSnapshot } from '$lib/server/checks/readiness';
-import { db } from '$lib/server/db';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { readinessPage } from '#lib/server/checks/page.ts';
+import { takeSnapshot } from '#lib/server/checks/readiness.ts';
+import { db } from '#lib/server/db/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

@@ -1,7 +1,7 @@
-import { todayUtc } from '$lib/domain/dates';
-import { parseContractFilters } from '$lib/schemas/contract-filters';
-import { db } from '$lib/server/db';
-import { cachedContractList } from '$lib/server/contracts/cached-list';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { parseContractFilters } from '#lib/schemas/contract-filters.ts';
+import { db } from '#lib/server/db/index.ts';
+import { cachedContractList } from '#lib/server/contracts/cached-list.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

@@ -1,5 +1,5 @@
-import { db } from '$lib/server/db';
-import { listCouncils } from '$lib/server/councils';
+import { db } from '#lib/server/db/index.ts';
+import { listCouncils } from '#lib/server/councils/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

@@ -1,5 +1,5 @@
-import { db } from '$lib/server/db';
-import { exportCounts } from '$lib/server/export';
+import { db } from '#lib/server/db/index.ts';
+import { exportCounts } from '#lib/server/export/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { asc, eq } from 'drizzle-orm';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { councils } from '$lib/server/db/schema';
-import { handleUpload, unreadableUpload } from '$lib/server/import/upload';
-import { MAX_UPLOAD_BYTES } from '$lib/server/import/read-file';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { councils } from '#lib/server/db/schema/index.ts';
+import { handleUpload, unreadableUpload } from '#lib/server/import/upload.ts';
+import { MAX_UPLOAD_BYTES } from '#lib/server/import/read-file.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

@@ -1,8 +1,8 @@
-import { addMemberSchema, changeRoleSchema } from '$lib/schemas/accounts';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { addMember, changeMemberRole, listMembers } from '$lib/server/members';
+import { addMemberSchema, changeRoleSchema } from '#lib/schemas/accounts.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { addMember, changeMemberRole, listMembers } from '#lib/server/members/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A count from the removal's redirect (members/[member]/remove), for the banner. */

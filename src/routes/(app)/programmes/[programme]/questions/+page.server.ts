@@ -1,17 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { sameAppPath } from '$lib/safe-redirect';
-import { addCommentSchema, editCommentSchema, resolveSchema } from '$lib/schemas/review';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm, readFormFields } from '$lib/server/forms';
+import { sameAppPath } from '#lib/safe-redirect.ts';
+import { addCommentSchema, editCommentSchema, resolveSchema } from '#lib/schemas/review.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm, readFormFields } from '#lib/server/forms.ts';
 import {
   addComment,
   editComment,
   listOpenQuestions,
   setThreadResolved,
   type CommentResult
-} from '$lib/server/review';
+} from '#lib/server/review/index.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

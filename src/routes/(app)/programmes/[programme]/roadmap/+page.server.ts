@@ -1,14 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ROADMAP_VIEW_KEYS } from '$lib/action-url';
-import { parseLaneGrouping, type LaneGrouping } from '$lib/charts/timeline-layout';
-import { parseZoom } from '$lib/charts/timeline-scale';
-import { todayUtc } from '$lib/domain/dates';
-import { roleAllowsEdit } from '$lib/roles';
-import { laneChange, milestoneSchema, moveSchema, relaneSchema } from '$lib/schemas/roadmap';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { ROADMAP_VIEW_KEYS } from '#lib/action-url.ts';
+import { parseLaneGrouping, type LaneGrouping } from '#lib/charts/timeline-layout.ts';
+import { parseZoom } from '#lib/charts/timeline-scale.ts';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { roleAllowsEdit } from '#lib/roles.ts';
+import { laneChange, milestoneSchema, moveSchema, relaneSchema } from '#lib/schemas/roadmap.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import {
   addMilestone,
   changeLane,
@@ -20,7 +20,7 @@ import {
   roadmapPageView,
   undoItemChange,
   undoOffer
-} from '$lib/server/roadmap';
+} from '#lib/server/roadmap/index.ts';
 import {
   compareWithBaseline,
   findApproval,
@@ -28,8 +28,8 @@ import {
   listApprovals,
   listThreads,
   loadBaseline
-} from '$lib/server/review';
-import type { LoadedRoadmap } from '$lib/server/roadmap';
+} from '#lib/server/review/index.ts';
+import type { LoadedRoadmap } from '#lib/server/roadmap/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,8 +1,8 @@
-import { serviceAreaSchema } from '$lib/schemas/service-area';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { createServiceArea, listServiceAreas } from '$lib/server/service-areas';
+import { serviceAreaSchema } from '#lib/schemas/service-area.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { createServiceArea, listServiceAreas } from '#lib/server/service-areas.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

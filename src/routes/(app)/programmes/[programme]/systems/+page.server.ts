@@ -1,6 +1,6 @@
-import { parseSystemFilters } from '$lib/schemas/system-filters';
-import { db } from '$lib/server/db';
-import { listSystems, systemFilterOptions, SYSTEMS_PAGE_SIZE } from '$lib/server/systems';
+import { parseSystemFilters } from '#lib/schemas/system-filters.ts';
+import { db } from '#lib/server/db/index.ts';
+import { listSystems, systemFilterOptions, SYSTEMS_PAGE_SIZE } from '#lib/server/systems/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/schemas/form';
-import { parseVestingDate, programmeDetailsSchema } from '$lib/schemas/programme';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, readFormFields } from '$lib/server/forms';
-import { createProgramme } from '$lib/server/programmes/create';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import { parseVestingDate, programmeDetailsSchema } from '#lib/schemas/programme.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, readFormFields } from '#lib/server/forms.ts';
+import { createProgramme } from '#lib/server/programmes/create.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,15 +1,15 @@
 import { redirect } from '@sveltejs/kit';
-import { fieldErrors } from '$lib/schemas/form';
+import { fieldErrors } from '#lib/schemas/form.ts';
 import {
   parseVestingDate,
   programmeDetailsSchema,
   successorNameSchema
-} from '$lib/schemas/programme';
-import { templateFromCounty } from '$lib/domain/programme-templates';
-import { countyWithDistricts, currentCouncils } from '$lib/domain/register';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
-import { createProgramme } from '$lib/server/programmes/create';
+} from '#lib/schemas/programme.ts';
+import { templateFromCounty } from '#lib/domain/programme-templates.ts';
+import { countyWithDistricts, currentCouncils } from '#lib/domain/register/index.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, readFormData } from '#lib/server/forms.ts';
+import { createProgramme } from '#lib/server/programmes/create.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const counties = () =>

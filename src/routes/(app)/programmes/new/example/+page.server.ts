@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { templateFromReorganisation } from '$lib/domain/programme-templates';
-import { pastReorganisations, reorganisationById } from '$lib/domain/register';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { createProgramme } from '$lib/server/programmes/create';
+import { templateFromReorganisation } from '#lib/domain/programme-templates.ts';
+import { pastReorganisations, reorganisationById } from '#lib/domain/register/index.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { createProgramme } from '#lib/server/programmes/create.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { MAX_BACKUP_BYTES } from '$lib/domain/export/backup';
-import { backupTooBigMessage } from '$lib/schemas/backup';
-import { db } from '$lib/server/db';
-import { readFormData } from '$lib/server/forms';
-import { restoreProgramme } from '$lib/server/export';
-import { log } from '$lib/server/log';
-import { runParseJob } from '$lib/server/workers/run';
+import { MAX_BACKUP_BYTES } from '#lib/domain/export/backup.ts';
+import { backupTooBigMessage } from '#lib/schemas/backup.ts';
+import { db } from '#lib/server/db/index.ts';
+import { readFormData } from '#lib/server/forms.ts';
+import { restoreProgramme } from '#lib/server/export/index.ts';
+import { log } from '#lib/server/log.ts';
+import { runParseJob } from '#lib/server/workers/run.ts';
 import type { Actions } from './$types';
 
 type Failure = {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { CHECK_IDS } from '$lib/domain/checks';
-import { todayUtc } from '$lib/domain/dates';
-import { cachedReadiness } from '$lib/server/checks/cache';
-import { db } from '$lib/server/db';
-import { listThreads } from '$lib/server/review';
+import { CHECK_IDS } from '#lib/domain/checks/index.ts';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { cachedReadiness } from '#lib/server/checks/cache.ts';
+import { db } from '#lib/server/db/index.ts';
+import { listThreads } from '#lib/server/review/index.ts';
 import type { PageServerLoad } from './$types';
 
 /** Findings shown per page: a big programme can have thousands. */

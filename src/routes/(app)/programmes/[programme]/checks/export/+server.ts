@@ -1,9 +1,9 @@
-import { todayUtc } from '$lib/domain/dates';
-import { checksTable } from '$lib/domain/checks/export';
-import { requireProgramme } from '$lib/server/access';
-import { cachedReadiness } from '$lib/server/checks/cache';
-import { db } from '$lib/server/db';
-import { exportFormat, tableDownload } from '$lib/server/export';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { checksTable } from '#lib/domain/checks/export.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { cachedReadiness } from '#lib/server/checks/cache.ts';
+import { db } from '#lib/server/db/index.ts';
+import { exportFormat, tableDownload } from '#lib/server/export/index.ts';
 import type { RequestHandler } from './$types';
 
 /** Every check and every finding as CSV or Excel (?format=xlsx), for the leadership pack. */

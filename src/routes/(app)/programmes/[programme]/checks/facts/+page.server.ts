@@ -1,5 +1,5 @@
-import { listCouncilFacts } from '$lib/server/checks/facts-list';
-import { db } from '$lib/server/db';
+import { listCouncilFacts } from '#lib/server/checks/facts-list.ts';
+import { db } from '#lib/server/db/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

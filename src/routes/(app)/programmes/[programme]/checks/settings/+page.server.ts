@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { checkSettingsSchema } from '$lib/schemas/checks';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { findCheckSettings, saveCheckSettings } from '$lib/server/checks/settings';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { checkSettingsSchema } from '#lib/schemas/checks.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { findCheckSettings, saveCheckSettings } from '#lib/server/checks/settings.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

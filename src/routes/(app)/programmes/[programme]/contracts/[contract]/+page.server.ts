@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { contractFormValues } from '$lib/contract-form-values';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
-import { parseContractForm } from '$lib/server/contracts/form';
-import { contractFormOptions, findContract } from '$lib/server/contracts/queries';
-import { updateContract } from '$lib/server/contracts/writes';
-import { listThreads } from '$lib/server/review';
+import { contractFormValues } from '#lib/contract-form-values.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, readFormData } from '#lib/server/forms.ts';
+import { parseContractForm } from '#lib/server/contracts/form.ts';
+import { contractFormOptions, findContract } from '#lib/server/contracts/queries.ts';
+import { updateContract } from '#lib/server/contracts/writes.ts';
+import { listThreads } from '#lib/server/review/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,16 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
-import { todayUtc } from '$lib/domain/dates';
+import { todayUtc } from '#lib/domain/dates.ts';
 import {
   contractFiltersQuery,
   LGR_TREATMENTS,
   parseContractFilters,
   type LgrTreatment
-} from '$lib/schemas/contract-filters';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, readFormData } from '$lib/server/forms';
-import { applyBulkTreatment, MAX_BULK } from '$lib/server/contracts/bulk';
-import { allMatchingContracts } from '$lib/server/contracts/queries';
+} from '#lib/schemas/contract-filters.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, readFormData } from '#lib/server/forms.ts';
+import { applyBulkTreatment, MAX_BULK } from '#lib/server/contracts/bulk.ts';
+import { allMatchingContracts } from '#lib/server/contracts/queries.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ITEM = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{1,9})$/i;

@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
-import { parseContractForm } from '$lib/server/contracts/form';
-import { contractFormOptions } from '$lib/server/contracts/queries';
-import { createContract } from '$lib/server/contracts/writes';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, readFormData } from '#lib/server/forms.ts';
+import { parseContractForm } from '#lib/server/contracts/form.ts';
+import { contractFormOptions } from '#lib/server/contracts/queries.ts';
+import { createContract } from '#lib/server/contracts/writes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

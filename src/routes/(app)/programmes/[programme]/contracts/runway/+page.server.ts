@@ -1,8 +1,8 @@
-import { todayUtc } from '$lib/domain/dates';
-import { parseRunwayFilters } from '$lib/schemas/runway-filters';
-import { councilChoices } from '$lib/server/contracts/queries';
-import { loadRunway, RUNWAY_LIMIT } from '$lib/server/contracts/runway';
-import { db } from '$lib/server/db';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { parseRunwayFilters } from '#lib/schemas/runway-filters.ts';
+import { councilChoices } from '#lib/server/contracts/queries.ts';
+import { loadRunway, RUNWAY_LIMIT } from '#lib/server/contracts/runway.ts';
+import { db } from '#lib/server/db/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { findCouncil, listCouncils, updateCouncil } from '$lib/server/councils';
-import { db } from '$lib/server/db';
-import { readCouncilForm } from '$lib/server/council-form';
-import { failWith } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { findCouncil, listCouncils, updateCouncil } from '#lib/server/councils/index.ts';
+import { db } from '#lib/server/db/index.ts';
+import { readCouncilForm } from '#lib/server/council-form.ts';
+import { failWith } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

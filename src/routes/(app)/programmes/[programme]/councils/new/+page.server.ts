@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { readCouncilForm } from '$lib/server/council-form';
-import { createCouncil, listCouncils } from '$lib/server/councils';
-import { db } from '$lib/server/db';
-import { failWith } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { readCouncilForm } from '#lib/server/council-form.ts';
+import { createCouncil, listCouncils } from '#lib/server/councils/index.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

@@ -1,7 +1,7 @@
-import { todayUtc } from '$lib/domain/dates';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { downloadResponse, programmeBackupText } from '$lib/server/export';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { downloadResponse, programmeBackupText } from '#lib/server/export/index.ts';
 import type { RequestHandler } from './$types';
 
 /**

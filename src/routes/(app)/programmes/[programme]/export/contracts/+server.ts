@@ -1,8 +1,8 @@
-import { todayUtc } from '$lib/domain/dates';
-import { parseContractFilters } from '$lib/schemas/contract-filters';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { contractsExport, exportFormat, tableDownload } from '$lib/server/export';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { parseContractFilters } from '#lib/schemas/contract-filters.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { contractsExport, exportFormat, tableDownload } from '#lib/server/export/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The contracts list as a file, with the list's filters and order: any member may download it. */

@@ -1,8 +1,8 @@
-import { todayUtc } from '$lib/domain/dates';
-import { parseSystemFilters } from '$lib/schemas/system-filters';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { exportFormat, systemsExport, tableDownload } from '$lib/server/export';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { parseSystemFilters } from '#lib/schemas/system-filters.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { exportFormat, systemsExport, tableDownload } from '#lib/server/export/index.ts';
 import type { RequestHandler } from './$types';
 
 /** The systems list as a file, with the list's filters and order: any member may download it. */

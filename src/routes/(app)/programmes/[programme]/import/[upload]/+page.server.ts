@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldLabels, fieldsOf } from '$lib/domain/import/kinds';
-import { cellText } from '$lib/domain/import/cells';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { loadPendingImport } from '$lib/server/import/load';
-import { readStoredRows, saveMapping } from '$lib/server/import/pending';
-import { readFormData } from '$lib/server/forms';
+import { fieldLabels, fieldsOf } from '#lib/domain/import/kinds.ts';
+import { cellText } from '#lib/domain/import/cells.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { loadPendingImport } from '#lib/server/import/load.ts';
+import { readStoredRows, saveMapping } from '#lib/server/import/pending.ts';
+import { readFormData } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const EXAMPLE_ROWS = 1_000;

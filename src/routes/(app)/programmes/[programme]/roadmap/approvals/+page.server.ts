@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { todayUtc } from '$lib/domain/dates';
-import { approvalSchema } from '$lib/schemas/review';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { listScenarios } from '$lib/server/roadmap';
-import { approveScenario, listApprovals } from '$lib/server/review';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { approvalSchema } from '#lib/schemas/review.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { listScenarios } from '#lib/server/roadmap/index.ts';
+import { approveScenario, listApprovals } from '#lib/server/review/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

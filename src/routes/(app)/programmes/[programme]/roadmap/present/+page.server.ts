@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { todayUtc } from '$lib/domain/dates';
-import { db } from '$lib/server/db';
-import { presentView, presentZoom } from '$lib/server/present';
-import { findApproval } from '$lib/server/review';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { db } from '#lib/server/db/index.ts';
+import { presentView, presentZoom } from '#lib/server/present/index.ts';
+import { findApproval } from '#lib/server/review/index.ts';
 import type { PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { todayUtc } from '$lib/domain/dates';
-import { naiveSchedule, proposeRoadmap } from '$lib/domain/planner';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, readFormData } from '$lib/server/forms';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { naiveSchedule, proposeRoadmap } from '#lib/domain/planner/index.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, readFormData } from '#lib/server/forms.ts';
 import {
   acceptProposal,
   capacityYears,
@@ -11,10 +11,10 @@ import {
   plannerDefaults,
   proposalView,
   readPlannerForm
-} from '$lib/server/planner';
-import { findScenario, loadRoadmap } from '$lib/server/roadmap';
-import { FIELD } from '$lib/schemas/planner';
-import { lineText } from '$lib/schemas/text';
+} from '#lib/server/planner/index.ts';
+import { findScenario, loadRoadmap } from '#lib/server/roadmap/index.ts';
+import { FIELD } from '#lib/schemas/planner.ts';
+import { lineText } from '#lib/schemas/text.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Programme = Awaited<ReturnType<typeof requireProgramme>>;

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { compareScenarios } from '$lib/domain/roadmap';
-import { scenarioNameSchema } from '$lib/schemas/roadmap';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { compareScenarios } from '#lib/domain/roadmap/index.ts';
+import { scenarioNameSchema } from '#lib/schemas/roadmap.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import {
   copyScenario,
   createScenario,
@@ -12,7 +12,7 @@ import {
   makeScenarioCurrent,
   scenarioItemCounts,
   scenarioItemsForComparison
-} from '$lib/server/roadmap';
+} from '#lib/server/roadmap/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { todayUtc } from '$lib/domain/dates';
-import { defaultShareExpiry, shareExpiryProblem } from '$lib/domain/present/share-links';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { createShareLink, listShareLinks, revokeShareLink, sharePath } from '$lib/server/present';
-import { listScenarios } from '$lib/server/roadmap';
-import { listApprovals } from '$lib/server/review';
-import { revokeShareSchema, shareLinkSchema } from '$lib/schemas/share';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { defaultShareExpiry, shareExpiryProblem } from '#lib/domain/present/share-links.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { createShareLink, listShareLinks, revokeShareLink, sharePath } from '#lib/server/present/index.ts';
+import { listScenarios } from '#lib/server/roadmap/index.ts';
+import { listApprovals } from '#lib/server/review/index.ts';
+import { revokeShareSchema, shareLinkSchema } from '#lib/schemas/share.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseLaneGrouping } from '$lib/charts/timeline-layout';
-import { todayUtc } from '$lib/domain/dates';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { cachedRoadmapPage, findScenario } from '$lib/server/roadmap';
+import { parseLaneGrouping } from '#lib/charts/timeline-layout.ts';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { cachedRoadmapPage, findScenario } from '#lib/server/roadmap/index.ts';
 import type { RequestHandler } from './$types';
 
 const uuid = z.uuid();

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { serviceAreaSchema } from '$lib/schemas/service-area';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { findServiceArea, updateServiceArea } from '$lib/server/service-areas';
+import { serviceAreaSchema } from '#lib/schemas/service-area.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { findServiceArea, updateServiceArea } from '#lib/server/service-areas.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { roleAllowsEdit } from '$lib/roles';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors } from '$lib/server/forms';
-import { findSystem, readSystemForm, systemFilterOptions, updateSystem } from '$lib/server/systems';
+import { roleAllowsEdit } from '#lib/roles.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors } from '#lib/server/forms.ts';
+import { findSystem, readSystemForm, systemFilterOptions, updateSystem } from '#lib/server/systems/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

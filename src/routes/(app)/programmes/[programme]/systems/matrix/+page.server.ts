@@ -1,6 +1,6 @@
-import { todayUtc } from '$lib/domain/dates';
-import { db } from '$lib/server/db';
-import { cachedSystemsMatrix, matrixPage } from '$lib/server/systems';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { db } from '#lib/server/db/index.ts';
+import { cachedSystemsMatrix, matrixPage } from '#lib/server/systems/index.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith } from '$lib/server/forms';
-import { createSystem, readSystemForm, systemFilterOptions } from '$lib/server/systems';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith } from '#lib/server/forms.ts';
+import { createSystem, readSystemForm, systemFilterOptions } from '#lib/server/systems/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

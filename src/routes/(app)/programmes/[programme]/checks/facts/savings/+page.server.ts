@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parsePounds } from '$lib/domain/money';
-import { fieldErrors } from '$lib/schemas/form';
-import { savingsLineSchema } from '$lib/schemas/checks';
-import { requireProgramme } from '$lib/server/access';
-import { addSavingsLine, listSavings, removeSavingsLine } from '$lib/server/checks/savings';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, parseForm, readFormFields } from '$lib/server/forms';
+import { parsePounds } from '#lib/domain/money.ts';
+import { fieldErrors } from '#lib/schemas/form.ts';
+import { savingsLineSchema } from '#lib/schemas/checks.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { addSavingsLine, listSavings, removeSavingsLine } from '#lib/server/checks/savings.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, parseForm, readFormFields } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

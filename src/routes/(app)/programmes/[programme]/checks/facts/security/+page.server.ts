@@ -1,15 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { controlSchema } from '$lib/schemas/checks';
-import { requireProgramme } from '$lib/server/access';
+import { controlSchema } from '#lib/schemas/checks.ts';
+import { requireProgramme } from '#lib/server/access.ts';
 import {
   addControl,
   addStandardControls,
   removeControl,
   securityOverview
-} from '$lib/server/checks/security';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+} from '#lib/server/checks/security.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url }) => {

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { findContract } from '$lib/server/contracts/queries';
-import { deleteContract } from '$lib/server/contracts/writes';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { findContract } from '#lib/server/contracts/queries.ts';
+import { deleteContract } from '#lib/server/contracts/writes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

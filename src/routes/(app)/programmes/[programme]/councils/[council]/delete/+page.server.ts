@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { councilDependents, deleteCouncil, findCouncil } from '$lib/server/councils';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { councilDependents, deleteCouncil, findCouncil } from '#lib/server/councils/index.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { commitImport, previewImport } from '$lib/server/import/commit';
-import { loadPendingImport } from '$lib/server/import/load';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { commitImport, previewImport } from '#lib/server/import/commit.ts';
+import { loadPendingImport } from '#lib/server/import/load.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Step 3: the first rows as they will be stored, every invalid row with its reasons, the counts. */

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { findImportProgress } from '$lib/server/import/progress';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { findImportProgress } from '#lib/server/import/progress.ts';
 import type { RequestHandler } from './$types';
 
 /**

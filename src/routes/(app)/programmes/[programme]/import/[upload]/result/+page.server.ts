@@ -1,6 +1,6 @@
-import { requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { loadPendingImport } from '$lib/server/import/load';
+import { requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { loadPendingImport } from '#lib/server/import/load.ts';
 import type { PageServerLoad } from './$types';
 
 /** Step 4: what the import did. */

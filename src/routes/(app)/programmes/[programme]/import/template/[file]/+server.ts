@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import writeXlsxFile from 'write-excel-file/node';
-import { TEMPLATES, templateCsv } from '$lib/domain/import/template';
-import { requireProgramme } from '$lib/server/access';
+import { TEMPLATES, templateCsv } from '#lib/domain/import/template.ts';
+import { requireProgramme } from '#lib/server/access.ts';
 import type { RequestHandler } from './$types';
 
 const FILES: Record<string, { kind: 'contracts' | 'systems'; format: 'csv' | 'xlsx' }> = {

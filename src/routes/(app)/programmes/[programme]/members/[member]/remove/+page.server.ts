@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { todayUtc } from '$lib/domain/dates';
-import { memberRemovalSchema } from '$lib/schemas/member-removal';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { memberRemoval, removeMember } from '$lib/server/members';
+import { todayUtc } from '#lib/domain/dates.ts';
+import { memberRemovalSchema } from '#lib/schemas/member-removal.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { memberRemoval, removeMember } from '#lib/server/members/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { db } from '$lib/server/db';
-import { findScenario, loadRoadmap } from '$lib/server/roadmap';
+import { db } from '#lib/server/db/index.ts';
+import { findScenario, loadRoadmap } from '#lib/server/roadmap/index.ts';
 import {
   compareWithBaseline,
   findApproval,
   loadBaseline,
   type StoredCheckResult
-} from '$lib/server/review';
+} from '#lib/server/review/index.ts';
 import type { PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,7 +1,7 @@
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { exportFormat, tableDownload } from '$lib/server/export';
-import { roadmapItemsExport, scenarioForExport } from '$lib/server/present';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { exportFormat, tableDownload } from '#lib/server/export/index.ts';
+import { roadmapItemsExport, scenarioForExport } from '#lib/server/present/index.ts';
 import type { RequestHandler } from './$types';
 
 /** A scenario's items as CSV or Excel (?format=xlsx), cells neutralised by the shared exporter. */

@@ -1,14 +1,14 @@
-import { PX_PER_MONTH } from '$lib/charts/timeline-scale';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { downloadResponse } from '$lib/server/export';
+import { PX_PER_MONTH } from '#lib/charts/timeline-scale.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { downloadResponse } from '#lib/server/export/index.ts';
 import {
   presentZoom,
   scenarioForExport,
   timelineFormat,
   timelinePng,
   timelineSvg
-} from '$lib/server/present';
+} from '#lib/server/present/index.ts';
 import type { RequestHandler } from './$types';
 
 /**

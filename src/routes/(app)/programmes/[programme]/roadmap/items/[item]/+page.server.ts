@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { evaluateRoadmap } from '$lib/domain/roadmap';
-import { roleAllowsEdit } from '$lib/roles';
-import { requireProgramme } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors } from '$lib/server/forms';
+import { evaluateRoadmap } from '#lib/domain/roadmap/index.ts';
+import { roleAllowsEdit } from '#lib/roles.ts';
+import { requireProgramme } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors } from '#lib/server/forms.ts';
 import {
   findItem,
   findScenario,
@@ -13,8 +13,8 @@ import {
   readItemForm,
   undoOffer,
   updateItem
-} from '$lib/server/roadmap';
-import { listThreads } from '$lib/server/review';
+} from '#lib/server/roadmap/index.ts';
+import { listThreads } from '#lib/server/review/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

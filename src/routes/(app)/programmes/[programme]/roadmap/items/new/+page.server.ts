@@ -1,15 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith } from '#lib/server/forms.ts';
 import {
   createItem,
   findScenario,
   itemFormOptions,
   loadRoadmap,
   readItemForm
-} from '$lib/server/roadmap';
+} from '#lib/server/roadmap/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { deleteServiceArea, findServiceArea } from '$lib/server/service-areas';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { deleteServiceArea, findServiceArea } from '#lib/server/service-areas.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

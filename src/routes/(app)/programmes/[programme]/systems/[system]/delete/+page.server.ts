@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, readFormFields } from '$lib/server/forms';
-import { deleteSystem, findSystem } from '$lib/server/systems';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, readFormFields } from '#lib/server/forms.ts';
+import { deleteSystem, findSystem } from '#lib/server/systems/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { factsFormChoices, findCouncilFacts, saveCouncilFacts } from '$lib/server/checks/facts';
-import { parseFactsForm } from '$lib/server/checks/facts-form';
-import { db } from '$lib/server/db';
-import { failWith, failWithErrors, readFormFields } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { factsFormChoices, findCouncilFacts, saveCouncilFacts } from '#lib/server/checks/facts.ts';
+import { parseFactsForm } from '#lib/server/checks/facts-form.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, failWithErrors, readFormFields } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

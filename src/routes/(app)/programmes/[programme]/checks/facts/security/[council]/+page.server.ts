@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { councilControls, saveCouncilControls } from '$lib/server/checks/security';
-import { parseSecurityForm } from '$lib/server/checks/security-form';
-import { db } from '$lib/server/db';
-import { councils } from '$lib/server/db/schema';
-import { failWith, failWithErrors, readFormFields } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { councilControls, saveCouncilControls } from '#lib/server/checks/security.ts';
+import { parseSecurityForm } from '#lib/server/checks/security-form.ts';
+import { db } from '#lib/server/db/index.ts';
+import { councils } from '#lib/server/db/schema/index.ts';
+import { failWith, failWithErrors, readFormFields } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, readFormFields } from '$lib/server/forms';
-import { deleteItem, findItem, findScenario } from '$lib/server/roadmap';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, readFormFields } from '#lib/server/forms.ts';
+import { deleteItem, findItem, findScenario } from '#lib/server/roadmap/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,14 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, readFormFields } from '$lib/server/forms';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, readFormFields } from '#lib/server/forms.ts';
 import {
   deleteScenario,
   findScenario,
   scenarioDeleteBlocker,
   scenarioItemCounts
-} from '$lib/server/roadmap';
+} from '#lib/server/roadmap/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { scenarioNameSchema } from '$lib/schemas/roadmap';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
-import { findScenario, renameScenario } from '$lib/server/roadmap';
+import { scenarioNameSchema } from '#lib/schemas/roadmap.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { findScenario, renameScenario } from '#lib/server/roadmap/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

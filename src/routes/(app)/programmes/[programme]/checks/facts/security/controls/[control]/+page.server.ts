@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { controlSchema } from '$lib/schemas/checks';
-import { requireProgramme, requireRole } from '$lib/server/access';
-import { changeControl, findControl } from '$lib/server/checks/control-changes';
-import { db } from '$lib/server/db';
-import { failWith, parseForm } from '$lib/server/forms';
+import { controlSchema } from '#lib/schemas/checks.ts';
+import { requireProgramme, requireRole } from '#lib/server/access.ts';
+import { changeControl, findControl } from '#lib/server/checks/control-changes.ts';
+import { db } from '#lib/server/db/index.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
