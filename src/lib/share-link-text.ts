@@ -1,5 +1,8 @@
 import { formatLongDate, type IsoDate } from '#lib/domain/dates.ts';
-import { SHARE_CREATOR_PROBLEMS, type ShareCreatorStanding } from '#lib/domain/present/share-links.ts';
+import {
+  SHARE_CREATOR_PROBLEMS,
+  type ShareCreatorStanding
+} from '#lib/domain/present/share-links.ts';
 
 /** What a share link shows, in the words of the share page and the removal confirmation. */
 export function shareLinkShows(link: {

@@ -9,7 +9,11 @@ import {
   setUserDisabled
 } from '#lib/server/accounts.ts';
 import { changeOwnPassword } from '#lib/server/auth/change-password.ts';
-import { createSession, validateSessionToken, type SessionUser } from '#lib/server/auth/sessions.ts';
+import {
+  createSession,
+  validateSessionToken,
+  type SessionUser
+} from '#lib/server/auth/sessions.ts';
 import { signIn } from '#lib/server/auth/sign-in.ts';
 import { auditEvents, demoCredentials, users } from '#lib/server/db/schema/index.ts';
 import { seedDemoIfEmpty } from '#lib/server/demo-seed.ts';

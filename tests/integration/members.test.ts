@@ -1,6 +1,11 @@
 import { asc } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { addMember, changeMemberRole, listMembers, removeMember } from '#lib/server/members/index.ts';
+import {
+  addMember,
+  changeMemberRole,
+  listMembers,
+  removeMember
+} from '#lib/server/members/index.ts';
 import { auditEvents, programmeMembers, programmes } from '#lib/server/db/schema/index.ts';
 import type { SessionUser } from '#lib/server/auth/sessions.ts';
 import { describeEachDriver } from './harness';

@@ -1,6 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { safeRedirectPath } from '#lib/safe-redirect.ts';
-import { GOOD_REDIRECT_QUERIES, HOSTILE_REDIRECT_QUERIES } from '#tests/fixtures/redirect-targets.ts';
+import {
+  GOOD_REDIRECT_QUERIES,
+  HOSTILE_REDIRECT_QUERIES
+} from '#tests/fixtures/redirect-targets.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';
 import { createAccessFixtures, FIXTURE_PASSWORD, type AccessFixtures } from './factories/access';

@@ -1,6 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, contracts, contractSystems, councils, systems } from '#lib/server/db/schema/index.ts';
+import {
+  auditEvents,
+  contracts,
+  contractSystems,
+  councils,
+  systems
+} from '#lib/server/db/schema/index.ts';
 import { restoreSystem } from '#lib/server/systems/index.ts';
 import { describeEachDriver } from './harness';
 import { startTestApp, type TestApp } from './app';

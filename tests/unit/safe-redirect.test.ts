@@ -6,7 +6,10 @@ import {
   safeRedirectPath,
   sameAppPath
 } from '#lib/safe-redirect.ts';
-import { GOOD_REDIRECT_QUERIES, HOSTILE_REDIRECT_QUERIES } from '#tests/fixtures/redirect-targets.ts';
+import {
+  GOOD_REDIRECT_QUERIES,
+  HOSTILE_REDIRECT_QUERIES
+} from '#tests/fixtures/redirect-targets.ts';
 
 /** The value a route reads from `?redirectTo=…`, decoded once as SvelteKit does. */
 const fromQuery = (raw: string) => new URLSearchParams(`r=${raw}`).get('r');

@@ -1,4 +1,9 @@
-import { currentEnd, maximumEnd, noticeDeadline, type ContractTerms } from '#lib/domain/contracts.ts';
+import {
+  currentEnd,
+  maximumEnd,
+  noticeDeadline,
+  type ContractTerms
+} from '#lib/domain/contracts.ts';
 import { addDays, addMonths, compareIsoDates, isIsoDate, type IsoDate } from '#lib/domain/dates.ts';
 import type { RunwayWindow } from './runway-window';
 

@@ -1,5 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
-import { evaluateChecks, readinessOf, type CheckResult, type Readiness } from '#lib/domain/checks/index.ts';
+import {
+  evaluateChecks,
+  readinessOf,
+  type CheckResult,
+  type Readiness
+} from '#lib/domain/checks/index.ts';
 import type { IsoDate } from '#lib/domain/dates.ts';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/sessions';

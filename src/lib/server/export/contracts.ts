@@ -1,7 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { groupBy } from '#lib/domain/collections.ts';
 import type { IsoDate } from '#lib/domain/dates.ts';
-import { CONTRACT_COLUMNS, type ContractExportRow, type ExportTable } from '#lib/domain/export/index.ts';
+import {
+  CONTRACT_COLUMNS,
+  type ContractExportRow,
+  type ExportTable
+} from '#lib/domain/export/index.ts';
 import type { ContractFilters } from '#lib/schemas/contract-filters.ts';
 import { contractConditions, contractOrder } from '../contracts/queries';
 import { extensionOptionsOf, recordedContractColumns } from '../contracts/options';

@@ -1,5 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { SYSTEM_COLUMNS, type ExportTable, type SystemExportRow } from '#lib/domain/export/index.ts';
+import {
+  SYSTEM_COLUMNS,
+  type ExportTable,
+  type SystemExportRow
+} from '#lib/domain/export/index.ts';
 import type { SystemFilters } from '#lib/schemas/system-filters.ts';
 import type { DatabaseOrTransaction } from '../db';
 import { contracts, contractSystems, councils, serviceAreas, systems } from '../db/schema';

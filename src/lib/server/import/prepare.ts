@@ -1,4 +1,9 @@
-import { headerScore, proposeFor, type ImportKind, type Mapping } from '#lib/domain/import/kinds.ts';
+import {
+  headerScore,
+  proposeFor,
+  type ImportKind,
+  type Mapping
+} from '#lib/domain/import/kinds.ts';
 import { shapeSheet, type SheetShape } from '#lib/domain/import/table.ts';
 import { readUploadedFile, sha256Hex, type FileSource, type StoredCell } from './read-file';
 

@@ -1,4 +1,9 @@
-import { countStatuses, type CheckStatus, type Readiness, type Verdict } from '#lib/domain/checks/index.ts';
+import {
+  countStatuses,
+  type CheckStatus,
+  type Readiness,
+  type Verdict
+} from '#lib/domain/checks/index.ts';
 import { planFieldsOf } from '#lib/domain/roadmap/index.ts';
 import type { LoadedBaseline, StoredCheckResult } from '../review';
 import type { LoadedRoadmap } from '../roadmap';

@@ -4,7 +4,12 @@ import { defaultShareExpiry, shareExpiryProblem } from '#lib/domain/present/shar
 import { requireProgramme, requireRole } from '#lib/server/access.ts';
 import { db } from '#lib/server/db/index.ts';
 import { failWith, parseForm } from '#lib/server/forms.ts';
-import { createShareLink, listShareLinks, revokeShareLink, sharePath } from '#lib/server/present/index.ts';
+import {
+  createShareLink,
+  listShareLinks,
+  revokeShareLink,
+  sharePath
+} from '#lib/server/present/index.ts';
 import { listScenarios } from '#lib/server/roadmap/index.ts';
 import { listApprovals } from '#lib/server/review/index.ts';
 import { revokeShareSchema, shareLinkSchema } from '#lib/schemas/share.ts';

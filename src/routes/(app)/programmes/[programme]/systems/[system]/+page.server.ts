@@ -4,7 +4,12 @@ import { roleAllowsEdit } from '#lib/roles.ts';
 import { requireProgramme } from '#lib/server/access.ts';
 import { db } from '#lib/server/db/index.ts';
 import { failWith, failWithErrors } from '#lib/server/forms.ts';
-import { findSystem, readSystemForm, systemFilterOptions, updateSystem } from '#lib/server/systems/index.ts';
+import {
+  findSystem,
+  readSystemForm,
+  systemFilterOptions,
+  updateSystem
+} from '#lib/server/systems/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
