@@ -60,7 +60,7 @@ describeEachDriver('contract runway', (ctx) => {
     expect(html).toContain('<h1 class="govuk-heading-l">Contract runway</h1>');
     // A running demo contract is one link with its whole story as its name.
     expect(html).toMatch(
-      /<a class="vd-runway__row" href="\/programmes\/thornshire-demo\/contracts\/[0-9a-f-]{36}" aria-label="TCC-ICT-0142: Corporate ERP licence and support, Ledgerline Ltd, Thornshire County Council\. Decision: Undecided\. Ends /
+      /<a class="vd-runway__row" href="\/programmes\/thornshire-demo\/contracts\/[0-9a-f-]{36}" aria-label="TCC-ICT-0142, Undecided: Corporate ERP licence and support, Ledgerline Ltd, Thornshire County Council\. Ends /
     );
     // The demo places every contract's end ahead of today: all six are on the runway.
     expect(html).toContain('6 contracts still running.');
@@ -139,7 +139,7 @@ describeEachDriver('contract runway', (ctx) => {
       const html = await (await app.get(`${base}${query}`, { cookie })).text();
       return {
         html,
-        references: [...html.matchAll(/class="vd-runway__row"[^>]*aria-label="([^:]+):/g)].map(
+        references: [...html.matchAll(/class="vd-runway__row"[^>]*aria-label="([^,:]+), /g)].map(
           (m) => m[1]
         )
       };
