@@ -66,6 +66,7 @@ function loadProduct() {
       `export { connectDatabase } from './src/lib/server/db/client.ts';`,
       `export { readBackup } from './src/lib/schemas/backup.ts';`,
       `export { restoreProgramme } from './src/lib/server/export/restore.ts';`,
+      `export { backupParts } from './src/lib/server/export/restore-batches.ts';`,
       `export { ensureCurrentScenario } from './src/lib/server/roadmap/scenarios.ts';`,
       `export { createSession } from './src/lib/server/auth/sessions.ts';`,
       `export * as schema from './src/lib/server/db/schema/index.ts';`
@@ -288,7 +289,7 @@ export async function generate(sizeName, { databaseUrl, dataDir, roadmap = null,
     const text = JSON.stringify(file);
     const read = product.readBackup(text, Buffer.byteLength(text));
     if (!read.ok) throw new Error(`${read.message}\n${read.details.join('\n')}`);
-    const { id: programmeId, slug } = await product.restoreProgramme(db, actor, read.backup, {
+    const { id: programmeId, slug } = await product.restoreProgramme(db, actor, product.backupParts(read.backup), {
       source: { fileName: `bench-${sizeName}.json`, sha256: '0'.repeat(64) },
       ipAddress: null
     });

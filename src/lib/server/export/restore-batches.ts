@@ -16,3 +16,12 @@ export interface BackupParts {
   backup: Omit<Backup, 'contracts'>;
   contractBatches: string[];
 }
+
+/** Splits a checked backup into {@link BackupParts}: the contracts as JSON batches. */
+export function backupParts(backup: Backup): BackupParts {
+  const { contracts, ...rest } = backup;
+  const contractBatches: string[] = [];
+  for (let i = 0; i < contracts.length; i += RESTORE_BATCH)
+    contractBatches.push(JSON.stringify(contracts.slice(i, i + RESTORE_BATCH)));
+  return { backup: rest, contractBatches };
+}

@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ImportKind } from '#lib/domain/import/kinds.ts';
 import { readBackup, type BackupRead } from '#lib/schemas/backup.ts';
-import { RESTORE_BATCH, type BackupParts } from '../export/restore-batches';
+import { backupParts, type BackupParts } from '../export/restore-batches';
 import { prepareUpload, type PreparedUpload } from '../import/prepare';
 import { sha256Hex } from '../import/read-file';
 
@@ -34,11 +34,7 @@ export async function runJob(job: ParseJob): Promise<PreparedUpload | BackupResu
   if (job.kind === 'upload') return prepareUpload(job.importKind, job.fileName, job.bytes);
   const read = readBackup(new TextDecoder().decode(job.bytes), job.bytes.byteLength);
   if (!read.ok) return read;
-  const { contracts, ...rest } = read.backup;
-  const contractBatches: string[] = [];
-  for (let i = 0; i < contracts.length; i += RESTORE_BATCH)
-    contractBatches.push(JSON.stringify(contracts.slice(i, i + RESTORE_BATCH)));
-  return { ok: true, parts: { backup: rest, contractBatches }, sha256: sha256Hex(job.bytes) };
+  return { ok: true, parts: backupParts(read.backup), sha256: sha256Hex(job.bytes) };
 }
 
 const data = workerData as { mark?: string; job?: ParseJob } | null;
