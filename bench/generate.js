@@ -289,10 +289,15 @@ export async function generate(sizeName, { databaseUrl, dataDir, roadmap = null,
     const text = JSON.stringify(file);
     const read = product.readBackup(text, Buffer.byteLength(text));
     if (!read.ok) throw new Error(`${read.message}\n${read.details.join('\n')}`);
-    const { id: programmeId, slug } = await product.restoreProgramme(db, actor, product.backupParts(read.backup), {
-      source: { fileName: `bench-${sizeName}.json`, sha256: '0'.repeat(64) },
-      ipAddress: null
-    });
+    const { id: programmeId, slug } = await product.restoreProgramme(
+      db,
+      actor,
+      product.backupParts(read.backup),
+      {
+        source: { fileName: `bench-${sizeName}.json`, sha256: '0'.repeat(64) },
+        ipAddress: null
+      }
+    );
 
     // Ids by backup order: the restore made new ids, so read them back by their natural keys.
     const byName = (rows) => new Map(rows.map((r) => [r.name, r.id]));

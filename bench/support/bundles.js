@@ -39,25 +39,38 @@ function closure(manifest, keys) {
   return { js: [...js], css: [...css] };
 }
 
-/** The manifest keys a page's HTML starts: the two entries and its layout and page nodes. */
-export function startKeys(html) {
+/** Where SvelteKit generates its client entry and route nodes (SvelteKit 3 moved it). */
+function generatedPrefix(manifest) {
+  const app = Object.keys(manifest).find((k) => k.endsWith('/client-optimized/app.js'));
+  if (!app) throw new Error('No client-optimized/app.js in the client manifest');
+  return app.slice(0, -'app.js'.length);
+}
+
+/**
+ * The manifest keys a page's HTML starts: SvelteKit's start and payload entries, the app
+ * entry, and its layout and page nodes.
+ */
+export function startKeys(html, manifest) {
   const ids = /node_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1];
   if (!ids) return null;
+  const prefix = generatedPrefix(manifest);
   const nodes = ids
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`);
+    .map((n) => `${prefix}nodes/${n}.js`);
+  const kit = 'node_modules/@sveltejs/kit/src/runtime/client/';
   return [
-    '.svelte-kit/generated/client-optimized/app.js',
-    'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+    `${prefix}app.js`,
+    `${kit}entry.js`,
+    ...(manifest[`${kit}payload.js`] ? [`${kit}payload.js`] : []),
     ...nodes
   ];
 }
 
 /** Gzipped KB of JavaScript and CSS one page ships at start (null if it ships no client). */
 export function shippedBy(html, manifest, cache = new Map()) {
-  const keys = startKeys(html);
+  const keys = startKeys(html, manifest);
   if (!keys) return null;
   const missing = keys.filter((k) => !manifest[k]);
   if (missing.length) throw new Error(`Not in the client manifest: ${missing.join(', ')}`);
